@@ -1,0 +1,37 @@
+import type { Email } from '../email.ts';
+import { domainOfAddress, registeredDomain } from './domains.ts';
+
+/** Facts about a message computed once and shared by the signals. */
+export interface MessageFacts {
+  email: Email;
+  fromDomain: string;
+  fromRegistered: string;
+  /** Lower-cased subject and the first part of the text, the input of the wording signals. */
+  lowerText: string;
+  lowerSubject: string;
+  /** Link hosts of http(s) links, lower-cased, in order. */
+  linkHosts: string[];
+  /** Values of a header, by lower-cased key. */
+  header(key: string): string[];
+}
+
+const WORDING_PREFIX = 20_000;
+
+export function messageFacts(email: Email): MessageFacts {
+  const byKey = new Map<string, string[]>();
+  for (const { key, value } of email.headers) {
+    const list = byKey.get(key);
+    if (list) list.push(value);
+    else byKey.set(key, [value]);
+  }
+  const fromDomain = domainOfAddress(email.from?.address ?? '');
+  return {
+    email,
+    fromDomain,
+    fromRegistered: registeredDomain(fromDomain),
+    lowerSubject: email.subject.toLowerCase(),
+    lowerText: `${email.subject}\n${email.text.slice(0, WORDING_PREFIX)}`.toLowerCase(),
+    linkHosts: email.links.map((link) => link.host).filter((host) => host !== ''),
+    header: (key) => byKey.get(key) ?? [],
+  };
+}

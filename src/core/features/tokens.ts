@@ -1,0 +1,57 @@
+import type { Email } from '../email.ts';
+import { domainOfAddress, registeredDomain } from './domains.ts';
+
+/** Words considered per message body; beyond this the text adds time, not evidence. */
+const BODY_CHARS = 30_000;
+const MAX_TOKEN_LENGTH = 24;
+
+/**
+ * Lower-cased words of 2 to 24 letters. Digits become 0 so that numbers, dates and years match by
+ * shape, not value (the corpus's years give its sources away). URLs and addresses are dropped here:
+ * link hosts and the sender are tokens of their own, and anonymised recipients must not be features.
+ */
+export function words(text: string): string[] {
+  const cleaned = text
+    .replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ')
+    .replace(/\S+@\S+/g, ' ')
+    .toLowerCase();
+  const out: string[] = [];
+  for (const match of cleaned.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu)) {
+    const word = match[0].replace(/['’_-]+$/, '').replace(/\d/g, '0');
+    if (word.length >= 2 && word.length <= MAX_TOKEN_LENGTH) out.push(word);
+  }
+  return out;
+}
+
+function topLevelDomain(domain: string): string {
+  return domain.slice(domain.lastIndexOf('.') + 1);
+}
+
+/**
+ * The message's distinct tokens, each with a prefix naming where it was found:
+ * `s:` subject word, `b:` body word, `n:` sender display-name word, `fd:` sender domain, `ft:` its
+ * top-level domain, `h:` link domain, `ht:` link top-level domain, `x:` attachment extension,
+ * `ct:` attachment type.
+ */
+export function messageTokens(email: Email): Set<string> {
+  const tokens = new Set<string>();
+  for (const word of words(email.subject)) tokens.add(`s:${word}`);
+  for (const word of words(email.text.slice(0, BODY_CHARS))) tokens.add(`b:${word}`);
+  for (const word of words(email.from?.name ?? '')) tokens.add(`n:${word}`);
+  const fromDomain = domainOfAddress(email.from?.address ?? '');
+  if (fromDomain) {
+    tokens.add(`fd:${registeredDomain(fromDomain)}`);
+    tokens.add(`ft:${topLevelDomain(fromDomain)}`);
+  }
+  for (const link of email.links) {
+    if (!link.host) continue;
+    tokens.add(`h:${registeredDomain(link.host)}`);
+    tokens.add(`ht:${topLevelDomain(link.host)}`);
+  }
+  for (const attachment of email.attachments) {
+    const dot = attachment.filename.lastIndexOf('.');
+    if (dot >= 0) tokens.add(`x:${attachment.filename.slice(dot + 1).toLowerCase().slice(0, 10)}`);
+    tokens.add(`ct:${attachment.mimeType.toLowerCase().slice(0, 60)}`);
+  }
+  return tokens;
+}

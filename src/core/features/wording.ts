@@ -1,0 +1,60 @@
+/**
+ * Word lists for the wording signals, in several languages (en, de, fr, es, it, pt, nl). Each is one
+ * regular expression over lower-cased text; matches are counted, not located.
+ */
+const words = (...alternatives: string[]): RegExp => new RegExp(`(?:${alternatives.join('|')})`, 'giu');
+
+export const CREDENTIAL = words(
+  'verify your (?:account|identity|email|information)', 'confirm your (?:account|identity|details|information|password)',
+  'update your (?:account|payment|billing|information|details)', 'log ?in to (?:your|restore|verify)', 'sign ?in to (?:your|verify)',
+  'your password', 'password (?:expires|expired|reset)', 'security (?:question|check|alert|verification)', 'credit card (?:number|details)',
+  'card details', 'social security', 'bank (?:account|details)', 'account (?:verification|validation)',
+  'passwort', 'kennwort', 'konto (?:bestätigen|verifizieren)', 'mot de passe', 'vérifier votre compte', 'identifiant',
+  'contraseña', 'verificar su cuenta', 'verifique su', 'senha', 'verifique sua conta', 'wachtwoord', 'verifieer uw',
+  'credenziali', 'verifica il tuo account',
+);
+
+export const URGENCY = words(
+  'urgent', 'immediately', 'within (?:24|48|72) hours', 'act now', 'right away', 'final (?:notice|warning|reminder)',
+  'suspended', 'suspension', 'locked', 'deactivat', 'will be (?:closed|terminated|deleted|disabled)', 'expire[sd]?',
+  'unusual (?:activity|sign-?in)', 'unauthori[sz]ed', 'limited time', 'last chance', 'avoid (?:suspension|interruption)',
+  'dringend', 'sofort', 'gesperrt', 'innerhalb von 24', 'urgente', 'immédiatement', 'suspendu', 'bloqué',
+  'inmediatamente', 'suspendida', 'bloqueada', 'imediatamente', 'bloqueado', 'onmiddellijk', 'geblokkeerd', 'subito', 'sospeso',
+);
+
+export const MONEY = words(
+  'lottery', 'winner', "you(?: have|'ve) won", 'prize', 'inheritance', 'beneficiary', 'next of kin', 'million (?:dollars|usd|euros?|pounds)',
+  'wire transfer', 'western union', 'moneygram', 'bitcoin', 'btc', 'crypto', 'wallet', 'investment', 'profit', 'funds',
+  'compensation', 'claim your', 'gift card', 'refund', 'payment (?:failed|declined|pending)', 'invoice', 'overdue',
+  'gewinn', 'erbschaft', 'überweisung', 'gagnant', 'héritage', 'ganador', 'herencia', 'premio', 'prêmio', 'vencedor',
+);
+
+export const EXTORTION = words(
+  'webcam', 'recorded you', 'hacked your', 'your device', 'adult (?:site|video)', 'porn', 'masturbat', 'intimate',
+  'pay (?:me|the)? ?in bitcoin', 'my bitcoin', 'btc address', 'your contacts', 'i will (?:send|share|publish)',
+);
+
+export const MARKETING = words(
+  'unsubscribe', 'opt[- ]?out', 'special offer', 'free shipping', '\\d+ ?% off', 'discount', 'deal', 'sale', 'buy now',
+  'order now', 'shop now', 'subscribe', 'newsletter', 'promo', 'coupon', 'casino', 'bonus', 'free spins', 'jackpot',
+  'viagra', 'cialis', 'pharmacy', 'pills', 'weight loss', 'diet', 'dating', 'singles', 'hot (?:girls|women)', 'mortgage',
+  'loan', 'lowest price', 'best price', 'cheap', 'guarantee', 'risk[- ]free', 'no obligation', 'click here',
+  'abmelden', 'angebot', 'rabatt', 'désinscri', 'offre', 'promoción', 'oferta', 'descuento', 'aanbieding', 'offerta', 'sconto',
+);
+
+/** Conversation: the wording of people writing to people, and of technical discussion. */
+export const CONVERSATION = words(
+  '\\bi think\\b', "\\bi'm\\b", "\\bi've\\b", '\\bi have\\b', '\\bi was\\b', "\\bdoesn't\\b", "\\bdon't\\b", "\\bcan't\\b",
+  '\\bthanks\\b', '\\bthank you\\b', '\\bregards\\b', '\\bcheers\\b', '\\bbest,', '\\bhi\\b', '\\bhello\\b', '\\bdear all\\b',
+  '\\bany (?:idea|ideas|suggestions|help)\\b', '\\bthe problem\\b', '\\bthe issue\\b', '\\btried\\b', '\\bworks\\b',
+  '\\bwhat about\\b', '\\bsounds (?:good|like)\\b', '\\bi agree\\b', '\\bquestion\\b', '\\bcould you\\b', '\\bwould you\\b',
+  '\\bdanke\\b', '\\bgrüße\\b', '\\bmerci\\b', '\\bgracias\\b', '\\bsaludos\\b', '\\bgrazie\\b', '\\bobrigad[oa]\\b', '\\bbedankt\\b',
+);
+
+/** Occurrences of `pattern` in `text`, at most `cap`. */
+export function countMatches(pattern: RegExp, text: string, cap = 20): number {
+  pattern.lastIndex = 0;
+  let count = 0;
+  while (count < cap && pattern.exec(text) !== null) count++;
+  return count;
+}
