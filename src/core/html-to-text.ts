@@ -58,7 +58,11 @@ const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 
 interface OpenElement {
   name: string;
-  hidden: boolean;
+  /** Hides its whole subtree, whatever descendants say (display:none, opacity:0, ...). */
+  hides: boolean;
+  /** Inherited, and a descendant may undo them: font-size and visibility. */
+  tinyFont: boolean;
+  invisible: boolean;
 }
 
 interface Tag {
@@ -86,7 +90,12 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): HtmlT
 
   const facts: HtmlFacts = { images: 0, hiddenChars: 0, forms: 0, visibleChars: 0 };
   const stack: OpenElement[] = [];
-  let hiddenDepth = 0;
+  // Number of open elements that hide their subtree.
+  let hidingDepth = 0;
+  const isHidden = (): boolean => {
+    const top = stack[stack.length - 1];
+    return hidingDepth > 0 || (top !== undefined && (top.tinyFont || top.invisible));
+  };
 
   const lineBreak = (count: number): void => {
     pendingBreaks = Math.max(pendingBreaks, count);
@@ -116,7 +125,7 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): HtmlT
     const decoded = decodeEntities(raw);
     const visible = decoded.replace(INVISIBLE, '');
     const invisibleChars = decoded.length - visible.length;
-    if (hiddenDepth > 0) {
+    if (isHidden()) {
       facts.hiddenChars += nonSpaceLength(visible) + invisibleChars;
       return;
     }
@@ -144,7 +153,7 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): HtmlT
 
   const popTo = (index: number): void => {
     while (stack.length > index) {
-      if (stack.pop()?.hidden) hiddenDepth--;
+      if (stack.pop()?.hides) hidingDepth--;
     }
   };
 
@@ -191,9 +200,15 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): HtmlT
 
     if (VOID.has(name) || tag.selfClosing) return;
     if (SELF_CLOSING_SIBLINGS.has(name) && stack[stack.length - 1]?.name === name) popTo(stack.length - 1);
-    const hidden = isHiddenElement(attributes);
-    stack.push({ name, hidden });
-    if (hidden) hiddenDepth++;
+    const style = readVisibility(attributes);
+    const parent = stack[stack.length - 1];
+    stack.push({
+      name,
+      hides: style.hides,
+      tinyFont: style.tinyFont ?? parent?.tinyFont ?? false,
+      invisible: style.invisible ?? parent?.invisible ?? false,
+    });
+    if (style.hides) hidingDepth++;
   };
 
   const endTag = (name: string): void => {
@@ -300,27 +315,42 @@ function readTag(html: string, start: number): Tag {
   return { name, attributes, selfClosing, end: n };
 }
 
+export interface Visibility {
+  /** The element and everything in it is hidden. */
+  hides: boolean;
+  /** The element's own font-size is too small to read; undefined when it sets none (inherits). */
+  tinyFont: boolean | undefined;
+  /** The element's own visibility is hidden; undefined when it sets none (inherits). */
+  invisible: boolean | undefined;
+}
+
 /**
- * Hidden by inline style or the `hidden` attribute: the usual ways junk hides filler text from the
- * reader while a filter still reads it. Width/height 0 count only with overflow:hidden, because on
- * their own they do not hide text (and spacer cells use them everywhere).
+ * How an element's inline style and `hidden` attribute hide text: the usual ways junk hides filler
+ * from the reader while a filter still reads it. font-size and visibility are inherited and a child
+ * can undo them: responsive templates (MJML and the like) put font-size:0 on layout cells to kill
+ * the gaps between inline blocks and set a real size on the text inside, which is not hiding.
+ * Width/height 0 count only with overflow:hidden, because alone they do not hide text (and spacer
+ * cells use them everywhere).
  */
-export function isHiddenElement(attributes: ReadonlyMap<string, string>): boolean {
-  if (attributes.has('hidden')) return true;
-  const style = attributes.get('style');
-  if (!style) return false;
+export function readVisibility(attributes: ReadonlyMap<string, string>): Visibility {
+  const style = attributes.get('style') ?? '';
   const s = style.toLowerCase().replace(/\s+/g, '');
-  if (/(?:^|[;"'])(?:display:none|visibility:hidden|visibility:collapse|mso-hide:all)/.test(s)) return true;
-  const opacity = /(?:^|;)opacity:([0-9.]+)/.exec(s);
-  if (opacity && Number.parseFloat(opacity[1] ?? '') < 0.05) return true;
+  const visibility = /(?:^|;)visibility:([a-z]+)/.exec(s)?.[1];
   const fontSize = /(?:^|;)font-size:([0-9.]+)([a-z%]*)/.exec(s);
-  if (fontSize && isTinyFont(Number.parseFloat(fontSize[1] ?? ''), fontSize[2] ?? '')) return true;
+  const opacity = /(?:^|;)opacity:([0-9.]+)/.exec(s);
   const indent = /(?:^|;)text-indent:-([0-9.]+)/.exec(s);
-  if (indent && Number.parseFloat(indent[1] ?? '') >= 999) return true;
-  return (
-    /(?:^|;)overflow:hidden/.test(s) &&
-    /(?:^|;)(?:max-)?(?:height|width):0(?:\.0*)?(?:px|pt|em|rem|%)?(?:;|!|$)/.test(s)
-  );
+  const hides =
+    attributes.has('hidden') ||
+    /(?:^|;)(?:display:none|mso-hide:all)/.test(s) ||
+    (opacity !== null && Number.parseFloat(opacity[1] ?? '') < 0.05) ||
+    (indent !== null && Number.parseFloat(indent[1] ?? '') >= 999) ||
+    (/(?:^|;)overflow:hidden/.test(s) &&
+      /(?:^|;)(?:max-)?(?:height|width):0(?:\.0*)?(?:px|pt|em|rem|%)?(?:;|!|$)/.test(s));
+  return {
+    hides,
+    tinyFont: fontSize ? isTinyFont(Number.parseFloat(fontSize[1] ?? ''), fontSize[2] ?? '') : undefined,
+    invisible: visibility === undefined ? undefined : visibility === 'hidden' || visibility === 'collapse',
+  };
 }
 
 function isTinyFont(size: number, unit: string): boolean {

@@ -54,7 +54,9 @@ export async function parseEmail(raw: RawInput, limits: Partial<ParseLimits> = {
   const html = parts.html === undefined ? null : htmlToText(parts.html, { maxChars: caps.maxTextChars, maxLinks: caps.maxLinks });
   const hasPlainBody = parts.plain !== undefined;
   const plain = parts.plain ?? '';
-  const text = hasPlainBody ? plain.slice(0, caps.maxTextChars) : (html?.text ?? '');
+  // A blank text/plain part beside real HTML (image-only mail often has one) says nothing; read the HTML.
+  const usePlain = html === null || plain.trim() !== '';
+  const text = usePlain ? plain.slice(0, caps.maxTextChars) : html.text;
 
   if (fields.length === 0 && text.trim() === '' && parts.attachments.length === 0) {
     throw new ParseError('Not an email: no header fields and no body.');
@@ -70,11 +72,11 @@ export async function parseEmail(raw: RawInput, limits: Partial<ParseLimits> = {
     hasPlainBody,
     hasHtmlBody: html !== null,
     html: html ? { images: html.images, hiddenChars: html.hiddenChars, forms: html.forms, visibleChars: html.visibleChars } : { ...NO_HTML },
-    links: collectLinks(html, hasPlainBody ? plain : text, caps.maxLinks),
+    links: collectLinks(html, usePlain ? plain : text, caps.maxLinks),
     attachments: parts.attachments.slice(0, MAX_ATTACHMENTS),
     rawSize: size,
     truncated:
-      normalized.truncated || bytes.length < size || plain.length > caps.maxTextChars || (html?.truncated ?? false),
+      normalized.truncated || bytes.length < size || (usePlain && plain.length > caps.maxTextChars) || (html?.truncated ?? false),
   };
 }
 
@@ -157,10 +159,19 @@ function toMailboxes(addresses: readonly Address[]): Mailbox[] {
   );
 }
 
+/**
+ * The sender. Junk often puts unquoted commas in the display name (`PayPal, Service <a@b.c>`),
+ * which parses as several mailboxes of which only the last has an address; those parts are one
+ * sender, so the address-less names before the first address join its name.
+ */
 function firstMailbox(fields: readonly RawField[], key: string): Mailbox | null {
   const value = firstValue(fields, key);
   if (value.trim() === '') return null;
-  return toMailboxes(parseAddresses(value))[0] ?? { name: decodeText(value).trim(), address: '' };
+  const mailboxes = toMailboxes(parseAddresses(value));
+  const withAddress = mailboxes.findIndex((mailbox) => mailbox.address !== '');
+  if (withAddress < 0) return mailboxes[0] ?? { name: decodeText(value).trim(), address: '' };
+  const names = mailboxes.slice(0, withAddress + 1).map((mailbox) => mailbox.name).filter(Boolean);
+  return { name: names.join(', '), address: mailboxes[withAddress]?.address ?? '' };
 }
 
 function allMailboxes(fields: readonly RawField[], key: string): Mailbox[] {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { decodeEntities } from '../../src/core/html-entities.ts';
-import { htmlToText, isHiddenElement } from '../../src/core/html-to-text.ts';
+import { htmlToText, readVisibility } from '../../src/core/html-to-text.ts';
 
 describe('htmlToText text', () => {
   test.each([
@@ -51,7 +51,21 @@ describe('htmlToText hidden text', () => {
     ['display block', 'display:block'],
     ['opacity 1', 'opacity:1'],
   ])('does not hide %s', (_name, style) => {
-    expect(isHiddenElement(new Map([['style', style]]))).toBe(false);
+    expect(readVisibility(new Map([['style', style]]))).toMatchObject({ hides: false });
+    expect(htmlToText(`<div style="${style}">shown</div>`).text).toBe('shown');
+  });
+
+  test.each([
+    ['a font size set inside a font-size:0 layout cell', '<td style="font-size:0px"><div style="font-size:14px">shown</div></td>'],
+    ['visibility:visible inside visibility:hidden', '<div style="visibility:hidden"><p style="visibility:visible">shown</p></div>'],
+  ])('a child can undo %s', (_name, html) => {
+    const result = htmlToText(html);
+    expect(result.text).toBe('shown');
+    expect(result.hiddenChars).toBe(0);
+  });
+
+  test('a child cannot undo display:none', () => {
+    expect(htmlToText('<div style="display:none"><p style="display:block">secret</p></div>').text).toBe('');
   });
 
   test('text after a closed hidden element is visible again', () => {

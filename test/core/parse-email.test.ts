@@ -280,3 +280,19 @@ describe('linkHost', () => {
     expect(linkHost(href)).toBe(host);
   });
 });
+
+describe('parseEmail body choice', () => {
+  const alternative = (plain: string): string =>
+    'Subject: s\nContent-Type: multipart/alternative; boundary="b"\n\n' +
+    `--b\nContent-Type: text/plain\n\n${plain}\n--b\nContent-Type: text/html\n\n<p>from <b>html</b></p>\n--b--\n`;
+
+  test.each([
+    ['real plain text wins over HTML', 'from plain', 'from plain'],
+    ['a blank plain part gives way to HTML', '  \n \t\n', 'from html'],
+  ])('%s', async (_name, plain, expected) => {
+    const email = await parseEmail(alternative(plain));
+    expect(email.hasPlainBody).toBe(true);
+    expect(email.hasHtmlBody).toBe(true);
+    expect(email.text.trim()).toBe(expected);
+  });
+});
