@@ -1,0 +1,18 @@
+import { openDatabase } from './database.ts';
+import { RECORD_VERSION, validateNotice, type NoticeRecord } from './records.ts';
+
+/** Something the user should hear about on the options page (a corrupt model replaced, ...). */
+export async function addNotice(code: NoticeRecord['code'], message: string): Promise<void> {
+  await (await openDatabase()).add('notices', { kind: 'tagwise-notice', version: RECORD_VERSION, time: Date.now(), code, message });
+}
+
+export async function readNotices(): Promise<NoticeRecord[]> {
+  const all = await (await openDatabase()).getAll('notices');
+  return all.flatMap((value) => {
+    try {
+      return [validateNotice(value)];
+    } catch {
+      return [];
+    }
+  });
+}
