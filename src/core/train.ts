@@ -1,4 +1,5 @@
 import { FEATURE_VERSION, inputSize, vectorize, type FeatureSpace } from './features/feature-space.ts';
+import { argmax } from './classify.ts';
 import { LABELS, labelIndex, type Label } from './labels.ts';
 import { backward, createMlp, crossEntropy, forward } from './mlp.ts';
 import { MODEL_KIND, MODEL_VERSION, type LabelledVector, type TagwiseModel } from './model.ts';
@@ -107,6 +108,31 @@ function dropTokens(vector: SparseVector, signalCount: number, rate: number, ran
   };
 }
 
+/**
+ * Draws example indices with probability proportional to their weight. Sampling, rather than scaling
+ * each gradient, keeps every step the same size: a rare group's examples come more often instead of
+ * each one making a huge step (which can kill ReLU units for good).
+ */
+function weightedSampler(weights: Float32Array, random: Random): () => number {
+  const cumulative = new Float64Array(weights.length);
+  let sum = 0;
+  weights.forEach((w, i) => {
+    sum += w;
+    cumulative[i] = sum;
+  });
+  return () => {
+    const target = random() * sum;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((cumulative[mid] as number) <= target) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}
+
 /** A rehearsal set drawn evenly over (label, source) groups. */
 function pickRehearsal(docs: readonly TrainingDoc[], vectors: readonly SparseVector[], size: number, random: Random): LabelledVector[] {
   const groups = new Map<string, number[]>();
@@ -138,23 +164,23 @@ export function trainModel(docs: readonly TrainingDoc[], options: TrainOptions):
   const weights = balancedWeights(docs);
   const mlp = createMlp(inputSize(space), options.hiddenSize, LABELS.length, random);
   const optimizer = createSgd(mlp, options);
-  const order = docs.map((_, i) => i);
+  const draw = weightedSampler(weights, random);
   const total = options.epochs * docs.length;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     // Linear decay to a tenth of the rate over the run.
     const learningRate = options.learningRate * (1 - (0.9 * epoch) / Math.max(1, options.epochs - 1));
-    shuffle(order, random);
     let loss = 0;
     let correct = 0;
-    order.forEach((i, n) => {
+    for (let n = 0; n < docs.length; n++) {
+      const i = draw();
       const x = dropTokens(vectors[i] as SparseVector, signalCount, options.tokenDropout, random);
       const act = forward(mlp, x);
       const target = targets[i] as number;
-      loss += crossEntropy(act.probs, target) * (weights[i] as number);
-      if (act.probs.indexOf(Math.max(...act.probs)) === target) correct++;
-      sgdStep(mlp, optimizer, backward(mlp, x, act, target, weights[i] as number), learningRate);
+      loss += crossEntropy(act.probs, target);
+      if (argmax(act.probs) === target) correct++;
+      sgdStep(mlp, optimizer, backward(mlp, x, act, target), learningRate);
       if (n % 1000 === 0) options.onProgress?.(epoch * docs.length + n, total);
-    });
+    }
     options.onEpoch?.(epoch + 1, loss / docs.length, correct / docs.length);
   }
   options.onProgress?.(total, total);

@@ -6,6 +6,12 @@ export interface MessageFacts {
   email: Email;
   fromDomain: string;
   fromRegistered: string;
+  /**
+   * The registered domains that speak for the sender: the From domain and, for list mail, the
+   * list's own domains (List-Id, List-Post, ...). A list legitimately rewrites Reply-To and
+   * Return-Path and links to its own pages.
+   */
+  senderDomains: Set<string>;
   /** Lower-cased subject and the first part of the text, the input of the wording signals. */
   lowerText: string;
   lowerSubject: string;
@@ -25,10 +31,21 @@ export function messageFacts(email: Email): MessageFacts {
     else byKey.set(key, [value]);
   }
   const fromDomain = domainOfAddress(email.from?.address ?? '');
+  const senderDomains = new Set([registeredDomain(fromDomain)]);
+  for (const key of ['list-id', 'list-post', 'list-help', 'list-archive', 'list-owner']) {
+    for (const value of byKey.get(key) ?? []) {
+      // List-Id: <name.lists.example.org>; List-Post: <mailto:list@example.org>; List-Archive: <https://example.org/...>
+      for (const match of value.matchAll(/(?:@|\/\/|<)([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi)) {
+        senderDomains.add(registeredDomain((match[1] as string).toLowerCase()));
+      }
+    }
+  }
+  senderDomains.delete('');
   return {
     email,
     fromDomain,
     fromRegistered: registeredDomain(fromDomain),
+    senderDomains,
     lowerSubject: email.subject.toLowerCase(),
     lowerText: `${email.subject}\n${email.text.slice(0, WORDING_PREFIX)}`.toLowerCase(),
     linkHosts: email.links.map((link) => link.host).filter((host) => host !== ''),

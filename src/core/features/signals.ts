@@ -37,9 +37,17 @@ function dkimSigningDomains(facts: MessageFacts): string[] {
   return facts.header('dkim-signature').map((value) => (/\bd=([^;\s]+)/i.exec(value)?.[1] ?? '').toLowerCase());
 }
 
+function isListMail(facts: MessageFacts): boolean {
+  return facts.header('list-id').length > 0 || facts.header('list-post').length > 0;
+}
+
+function speaksForSender(facts: MessageFacts, host: string): boolean {
+  return facts.senderDomains.has(registeredDomain(host));
+}
+
 function offSenderLinkShare(facts: MessageFacts): number {
   if (facts.linkHosts.length === 0 || facts.fromRegistered === '') return 0;
-  const off = facts.linkHosts.filter((host) => registeredDomain(host) !== facts.fromRegistered).length;
+  const off = facts.linkHosts.filter((host) => !speaksForSender(facts, host)).length;
   return share(off, facts.linkHosts.length);
 }
 
@@ -83,12 +91,12 @@ export const SIGNALS: readonly Signal[] = [
   { name: 'DMARC passed', compute: (f) => bool(authResult(f, 'dmarc') === 'pass') },
   { name: 'DMARC failed', compute: (f) => bool(authResult(f, 'dmarc') === 'fail') },
   { name: 'DKIM signed by the sender\'s domain', compute: (f) => bool(f.fromRegistered !== '' && dkimSigningDomains(f).some((d) => registeredDomain(d) === f.fromRegistered)) },
-  { name: 'DKIM signed by another domain', compute: (f) => bool(dkimSigningDomains(f).some((d) => d !== '' && registeredDomain(d) !== f.fromRegistered)) },
 
   // Sender identity.
   { name: 'no From address', compute: (f) => bool(f.fromDomain === '') },
-  { name: 'Reply-To domain differs from From', compute: (f) => bool(f.email.replyTo.some((m) => m.address !== '' && registeredDomain(domainOfAddress(m.address)) !== f.fromRegistered)) },
-  { name: 'Return-Path domain differs from From', compute: (f) => bool(f.email.returnPath.includes('@') && registeredDomain(domainOfAddress(f.email.returnPath)) !== f.fromRegistered) },
+  // A list's Reply-To names the list or, after DMARC rewriting of From, the author: not a mismatch.
+  { name: 'Reply-To domain differs from From', compute: (f) => bool(!isListMail(f) && f.email.replyTo.some((m) => m.address !== '' && !speaksForSender(f, domainOfAddress(m.address)))) },
+  { name: 'Return-Path domain differs from From', compute: (f) => bool(f.email.returnPath.includes('@') && !speaksForSender(f, domainOfAddress(f.email.returnPath))) },
   { name: 'display name names a brand the sender domain is not', compute: (f) => {
     const brand = brandIn(f.email.from?.name ?? '');
     return bool(brand !== undefined && !hostOwnedBy(f.fromDomain, brand.domains));
@@ -98,7 +106,6 @@ export const SIGNALS: readonly Signal[] = [
     const brand = brandIn(f.email.subject);
     return bool(brand !== undefined && !hostOwnedBy(f.fromDomain, brand.domains));
   } },
-  { name: 'sender at a free mail provider', compute: (f) => bool(/^(gmail|googlemail|yahoo|hotmail|outlook|live|aol|mail|gmx|yandex|protonmail|proton|icloud|zoho)\.[a-z.]+$/.test(f.fromRegistered)) },
   { name: 'sender domain has digits or many hyphens', compute: (f) => bool(/\d{3,}|-.*-/.test(f.fromRegistered.split('.')[0] ?? '')) },
 
   // Conversation and lists.
@@ -107,7 +114,7 @@ export const SIGNALS: readonly Signal[] = [
   { name: 'quoted text', compute: (f) => quotedLineShare(f.email.text) },
   { name: 'quotes an earlier message ("... wrote:")', compute: (f) => bool(/\b(wrote|schrieb|a écrit|escribió|ha scritto|escreveu|schreef):\s*$/im.test(f.email.text.slice(0, 20_000))) },
   { name: 'conversational wording', compute: (f) => squash(countMatches(CONVERSATION, f.lowerText), 3) },
-  { name: 'mailing list headers', compute: (f) => bool(f.header('list-id').length > 0 || f.header('list-post').length > 0) },
+  { name: 'mailing list headers', compute: (f) => bool(isListMail(f)) },
   { name: 'unsubscribe header', compute: (f) => bool(f.header('list-unsubscribe').length > 0) },
 
   // Links.

@@ -34,12 +34,13 @@ export const EXTORTION = words(
   'pay (?:me|the)? ?in bitcoin', 'my bitcoin', 'btc address', 'your contacts', 'i will (?:send|share|publish)',
 );
 
+// No "unsubscribe" here: every mailing list's footer says it.
 export const MARKETING = words(
-  'unsubscribe', 'opt[- ]?out', 'special offer', 'free shipping', '\\d+ ?% off', 'discount', 'deal', 'sale', 'buy now',
-  'order now', 'shop now', 'subscribe', 'newsletter', 'promo', 'coupon', 'casino', 'bonus', 'free spins', 'jackpot',
-  'viagra', 'cialis', 'pharmacy', 'pills', 'weight loss', 'diet', 'dating', 'singles', 'hot (?:girls|women)', 'mortgage',
-  'loan', 'lowest price', 'best price', 'cheap', 'guarantee', 'risk[- ]free', 'no obligation', 'click here',
-  'abmelden', 'angebot', 'rabatt', 'désinscri', 'offre', 'promoción', 'oferta', 'descuento', 'aanbieding', 'offerta', 'sconto',
+  'special offer', 'free shipping', '\\d+ ?% off', '\\bdiscounts?\\b', '\\bbig deals?\\b', '\\bon sale\\b', 'buy now',
+  'order now', 'shop now', '\\bpromo\\b', 'coupon', 'casino', '\\bbonus\\b', 'free spins', 'jackpot',
+  'viagra', 'cialis', 'pharmacy', '\\bpills\\b', 'weight loss', '\\bdating\\b', '\\bsingles\\b', 'hot (?:girls|women)', 'mortgage',
+  '\\bloans?\\b', 'lowest price', 'best price', '\\bcheap\\b', 'risk[- ]free', 'no obligation', 'click here', 'limited offer',
+  '\\bangebot\\b', '\\brabatt\\b', '\\boffre\\b', 'promoción', '\\boferta\\b', 'descuento', 'aanbieding', '\\bofferta\\b', '\\bsconto\\b',
 );
 
 /** Conversation: the wording of people writing to people, and of technical discussion. */
