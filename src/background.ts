@@ -6,7 +6,7 @@ import { classifyMessage } from './app/classify-message.ts';
 import { enqueue } from './app/correction-queue.ts';
 import { onJunkChanged, onMessagesMoved } from './app/junk-correction.ts';
 import { errorText, log } from './app/log.ts';
-import { rescan } from './app/rescan.ts';
+import { rescan, startupScan } from './app/rescan.ts';
 import { onTagsChanged } from './app/settle-tag-change.ts';
 import { ensureStarted } from './app/start.ts';
 import { isWatched } from './app/watched-folder.ts';
@@ -72,4 +72,4 @@ messenger.alarms.onAlarm.addListener((alarm) => {
 });
 
 // Every run of the page: load, report ready, and catch up on what happened while it was not running.
-handle('startup', () => rescan('startup'));
+handle('startup', () => startupScan());

@@ -15,6 +15,7 @@ const BATCH = 100;
 export interface RescanCounts {
   classified: number;
   reconciled: number;
+  failed: number;
 }
 
 async function handleBatch(messages: Message[], counts: RescanCounts): Promise<void> {
@@ -23,7 +24,10 @@ async function handleBatch(messages: Message[], counts: RescanCounts): Promise<v
     const verdict = verdicts.get(message.headerMessageId);
     const ours = classLabels(message.tags);
     if (!verdict) {
-      if (ours.length === 0 && (await classifyMessage(message)) === 'classified') counts.classified++;
+      if (ours.length > 0) continue;
+      const outcome = await classifyMessage(message);
+      if (outcome === 'classified') counts.classified++;
+      if (outcome === 'failed') counts.failed++;
     } else if (correctedLabel(ours, verdict.label)) {
       // Changed by another IMAP client (no onUpdated for that) or missed while suspended. Decided
       // again inside the queue, on fresh state: a correction in flight may be the difference.
@@ -48,8 +52,25 @@ export function rescan(reason: 'startup' | 'alarm'): Promise<RescanCounts> {
   return running;
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The scan at the start of a run, repeated a few times while messages fail: on a fresh profile
+ * Thunderbird 153 answered getRaw with "An unexpected error occurred" for every message of the first
+ * Inbox sync, and the same messages read fine a moment later. Waiting for the alarm would leave them
+ * untagged for up to half a minute.
+ */
+export async function startupScan({ retries = 3, delayMs = 1500 } = {}): Promise<RescanCounts> {
+  let counts = await rescan('startup');
+  for (let attempt = 1; attempt <= retries && counts.failed > 0; attempt++) {
+    await sleep(delayMs * attempt);
+    counts = await rescan('alarm');
+  }
+  return counts;
+}
+
 async function scan(reason: 'startup' | 'alarm'): Promise<RescanCounts> {
-  const counts: RescanCounts = { classified: 0, reconciled: 0 };
+  const counts: RescanCounts = { classified: 0, reconciled: 0, failed: 0 };
   await drainPending();
   const { watchedAccountIds } = await readSettings();
   const inboxes = await findInboxes(watchedAccountIds, reason === 'startup' ? {} : { retries: 0 });

@@ -51,6 +51,8 @@ export class FakeMessenger {
   /** Throws on the next update of these message ids (once each). */
   failNextUpdate = new Set<number>();
   getRawCalls = 0;
+  /** The next this-many getRaw calls fail, like Thunderbird's during a fresh profile's first sync. */
+  failGetRaw = 0;
 
   onNewMailReceived = new FakeEvent<(folder: Folder, list: messenger.messages.MessageList) => void>();
   onUpdated = new FakeEvent<(message: Header, changed: messenger.messages.MessageProperties) => void>();
@@ -152,6 +154,10 @@ export class FakeMessenger {
         },
         getRaw: async (id: number) => {
           this.getRawCalls++;
+          if (this.failGetRaw > 0) {
+            this.failGetRaw--;
+            throw new Error('An unexpected error occurred');
+          }
           const entry = this.messages.get(id);
           if (!entry) throw new Error(`no message ${id}`);
           return new File([`X-Mozilla-Status: 0001\nX-Mozilla-Status2: 00000000\n${entry.raw}`], `message-${id}.eml`, { type: 'message/rfc822' });
