@@ -8,6 +8,13 @@ import { execFileSync } from 'node:child_process';
 
 const cliOnly = process.argv.includes('--cli-only');
 
+// `npx web-ext lint --source-dir dist` (npm run lint:ext): 0 errors. Its 6 MANIFEST_PERMISSIONS
+// warnings are the Thunderbird-only permissions, unknown to the Firefox linter: messagesRead,
+// accountsRead, messagesUpdate, messagesTags, messagesTagsList, messagesMove. It checks no API calls
+// in background.js, which uses messenger.* only (messages, messages.tags, folders, menus, alarms,
+// i18n, runtime). gecko.data_collection_permissions ({required: ["none"]}) answers its
+// MISSING_DATA_COLLECTION_PERMISSIONS warning; Thunderbird 153 accepts the key, 128 ignores it.
+
 await build({
   entryPoints: ['src/cli/main.ts'],
   outfile: 'dist-cli/tagwise.mjs',

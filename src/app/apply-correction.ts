@@ -24,7 +24,7 @@ async function vectorOf(ref: MessageRef, verdict: VerdictRecord | undefined, loa
   if (verdict?.vector && verdict.spaceKey === loaded.spaceKey) return verdict.vector;
   // No stored vector (classified by an older model, or never): read the message again.
   const message = await findMessage(ref.id, ref.headerMessageId);
-  return message && (await messageFeatures(message.id, loaded.model.space)).vector;
+  return message && (await messageFeatures(message, loaded.model.space)).vector;
 }
 
 /** A seed per correction: learning is deterministic given it, and differs between corrections. */

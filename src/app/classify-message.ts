@@ -29,7 +29,7 @@ export async function classifyMessage(message: messenger.messages.MessageHeader)
     if (await readVerdict(headerMessageId)) return 'skipped';
     const { model, spaceKey } = await getModel();
     const started = performance.now();
-    const features = await messageFeatures(message.id, model.space);
+    const features = await messageFeatures(message, model.space);
     const { label, probs } = classifyFeatures(model, features, 0);
     // The tag goes first: the onUpdated echo of our own write then finds no verdict and is ignored.
     const written = await setClassTag(message.id, headerMessageId, label, { keepUsers: true });

@@ -54,3 +54,11 @@ test('junkAction move: SPAM is marked junk and moved to the Junk folder', async 
   expect(moved?.folder?.id).toBe(JUNK.id);
   expect(moved?.junk).toBe(true);
 });
+
+test('a read that fails is retried under the id the message has now', async () => {
+  const m = h.tb.deliver(mailOf('THREAT', 5, 'stale@x'));
+  h.tb.failGetRaw = 2;
+  expect(await classifyMessage(m)).toBe('classified');
+  expect(h.tb.getRawCalls).toBe(3);
+  expect(h.lines().some((l) => l.startsWith('error'))).toBe(false);
+});
