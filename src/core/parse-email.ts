@@ -1,4 +1,10 @@
-import PostalMime, { addressParser, decodeWords, type Address, type Email as MimeEmail } from 'postal-mime';
+import PostalMime, {
+  addressParser,
+  decodeWords,
+  type Address,
+  type Attachment as MimeAttachment,
+  type Email as MimeEmail,
+} from 'postal-mime';
 import type { Attachment, Email, HeaderField, HtmlFacts, Link, Mailbox } from './email.ts';
 import { ParseError } from './errors.ts';
 import { htmlToText, type HtmlText } from './html-to-text.ts';
@@ -97,16 +103,50 @@ async function parseMime(bytes: Uint8Array, caps: ParseLimits): Promise<Parts | 
     // postal-mime keeps a line without ':' as a header named after the whole line; drop those.
     if (mime.headerLines[i]?.line.includes(':')) fields.push({ key: header.key, value: header.value });
   });
+  let { text: plain, html, attachments } = mime;
+  const body = plain === undefined && html === undefined ? attachments.findIndex(isMistypedBody) : -1;
+  const bodyPart = attachments[body];
+  if (bodyPart) {
+    const decoded = decodeBody(bodyPart);
+    if (/html/.test(bodyPart.mimeType)) html = decoded;
+    else plain = decoded;
+    attachments = attachments.filter((_, i) => i !== body);
+  }
   return {
     fields,
-    plain: mime.text,
-    html: mime.html,
-    attachments: mime.attachments.map((attachment) => ({
+    plain,
+    html,
+    attachments: attachments.map((attachment) => ({
       filename: (attachment.filename ?? '').slice(0, MAX_FILENAME_CHARS),
       mimeType: attachment.mimeType,
       size: typeof attachment.content === 'string' ? attachment.content.length : attachment.content.byteLength,
     })),
   };
+}
+
+/**
+ * A body whose Content-Type lost its ';' (`text/html charset=utf-8`) or its subtype (`text`) is no
+ * longer text/plain or text/html to postal-mime, so it lands among the attachments and the message
+ * reads as empty. Mail clients still show it; so do we, when the message has no other body.
+ */
+function isMistypedBody(attachment: MimeAttachment): boolean {
+  return (
+    !attachment.filename &&
+    attachment.disposition !== 'attachment' &&
+    /^text(?:\/(?:plain|html))?(?:[\s;,]|$)/.test(attachment.mimeType)
+  );
+}
+
+function decodeBody(attachment: MimeAttachment): string {
+  const label = /charset=["']?([\w.:-]+)/.exec(attachment.mimeType)?.[1] ?? 'utf-8';
+  let decoder: TextDecoder;
+  try {
+    decoder = new TextDecoder(label);
+  } catch {
+    decoder = new TextDecoder('utf-8');
+  }
+  const content = attachment.content;
+  return typeof content === 'string' ? content : decoder.decode(content);
 }
 
 /** Fallback when the MIME parser gives up: header lines up to the first blank line, the rest as text. */

@@ -296,3 +296,23 @@ describe('parseEmail body choice', () => {
     expect(email.text.trim()).toBe(expected);
   });
 });
+
+describe('parseEmail mistyped bodies', () => {
+  test.each([
+    ['a Content-Type without its semicolon', 'text/html charset=utf-8', 'Hello there', true],
+    ['a Content-Type without a subtype', 'text; charset=utf-8', '<p>Hello there</p>', false],
+  ])('reads the body of %s', async (_name, type, expected, hasHtmlBody) => {
+    const email = await parseEmail(`Subject: s\nContent-Type: ${type}\n\n<p>Hello there</p>\n`);
+    expect(email.text.trim()).toBe(expected);
+    expect(email.hasHtmlBody).toBe(hasHtmlBody);
+    expect(email.attachments).toEqual([]);
+  });
+
+  test('a named text attachment stays an attachment', async () => {
+    const email = await parseEmail(
+      'Subject: s\nContent-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/csv; name="a.csv"\n\na,b\n--b--\n',
+    );
+    expect(email.text).toBe('');
+    expect(email.attachments.map((attachment) => attachment.filename)).toEqual(['a.csv']);
+  });
+});
