@@ -12,8 +12,9 @@ const cliOnly = process.argv.includes('--cli-only');
 // warnings are the Thunderbird-only permissions, unknown to the Firefox linter: messagesRead,
 // accountsRead, messagesUpdate, messagesTags, messagesTagsList, messagesMove. It checks no API calls
 // in background.js, which uses messenger.* only (messages, messages.tags, folders, menus, alarms,
-// i18n, runtime). gecko.data_collection_permissions ({required: ["none"]}) answers its
-// MISSING_DATA_COLLECTION_PERMISSIONS warning; Thunderbird 153 accepts the key, 128 ignores it.
+// i18n, runtime). The 7th warning, MISSING_DATA_COLLECTION_PERMISSIONS, is Firefox's (AMO) data
+// consent key: Thunderbird does not ask for it, and adding it trades the warning for two
+// "unsupported by strict_min_version 128" ones.
 
 await build({
   entryPoints: ['src/cli/main.ts'],
