@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
+import type { Email } from '../core/email.ts';
 import { hashToken } from '../core/features/hash.ts';
 import { signalValues } from '../core/features/feature-space.ts';
 import { messageTokens } from '../core/features/tokens.ts';
@@ -17,7 +18,7 @@ export const TRAIN_USAGE = `tagwise train --labels FILE.tsv [--out FILE] [--epoc
   Trains a new model on the labelled messages and writes it to --out (default model/tagwise-model.json).`;
 
 /** What training keeps of a message: signals and token hashes, no text. */
-export function trainingDoc(email: Parameters<typeof signalValues>[0], entry: LabelledPath): TrainingDoc {
+export function trainingDoc(email: Email, entry: LabelledPath): TrainingDoc {
   return { signals: signalValues(email), tokenHashes: Uint32Array.from(messageTokens(email), hashToken), label: entry.label, source: entry.source };
 }
 
