@@ -77,6 +77,12 @@ const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function check(name, fn) {
   say(`CHECK ${name}`);
+  if (nothingTagged && !name.startsWith('5')) {
+    // The add-on tagged nothing at all: every later check would only wait out its timeout.
+    results.push({ name, ok: false, detail: 'skipped: the add-on tagged nothing' });
+    say('  skipped: the add-on tagged nothing');
+    return;
+  }
   try {
     const detail = await fn();
     results.push({ name, ok: true, detail });
@@ -87,6 +93,7 @@ async function check(name, fn) {
   }
 }
 
+let nothingTagged = false;
 async function checkTags() {
   const wrong = [];
   const expectAll = async (mails) => {
@@ -102,7 +109,9 @@ async function checkTags() {
   for (const mail of arriving) h.dovecot.deliver(mail.raw);
   say(`  delivered ${arriving.length} new messages while Thunderbird runs`);
   await expectAll(arriving);
-  if (wrong.length) throw new Error(wrong.join('; '));
+  const all = h.existing.length + arriving.length;
+  nothingTagged = wrong.length === all && wrong.every((w) => w.includes(': none'));
+  if (wrong.length) throw new Error(`${wrong.length} of ${all} messages not tagged as expected: ${wrong.slice(0, 3).join('; ')}${wrong.length > 3 ? '; ...' : ''}`);
   return `${h.existing.length} existing and ${arriving.length} new messages tagged as expected`;
 }
 
@@ -263,7 +272,8 @@ async function finish(summaryFailure) {
   if (ok) {
     console.log(`e2e: PASS ${results.length}/5 checks in ${elapsed().trim()}s; ${timing}`);
   } else {
-    const what = summaryFailure || failed.map((r) => `check ${r.name.split(' ')[0]} (${r.detail})`).join('; ');
+    const short = (text) => (text.length > 240 ? `${text.slice(0, 237)}...` : text);
+    const what = summaryFailure || failed.map((r) => `check ${r.name.split(' ')[0]} (${short(r.detail)})`).join('; ');
     console.log(`e2e: FAIL ${what}`);
   }
   process.exit(ok ? 0 : 1);

@@ -5,7 +5,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, readFileSync, chownSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
-import { freePort, canConnect, waitFor, waitExit } from './util.mjs';
+import { freePort, canConnect, waitFor, waitExit, ownChild } from './util.mjs';
 
 export const IMAP_USER = 'tbtest';
 export const IMAP_PASSWORD = 'tbpass';
@@ -81,7 +81,7 @@ protocol imap {
   mail_max_userip_connections = 50
 }
 `);
-    const child = spawn('dovecot', ['-F', '-c', config], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const child = ownChild(spawn('dovecot', ['-F', '-c', config], { stdio: ['ignore', 'inherit', 'inherit'], detached: true }));
     const server = new Dovecot(dir, config, port, child);
     await waitFor('dovecot to listen', async () => {
       if (child.exitCode !== null) throw new Error(`dovecot exited (${child.exitCode}); see ${dir}/dovecot.log`);

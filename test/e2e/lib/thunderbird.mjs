@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync, readFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Marionette } from './marionette.mjs';
-import { waitFor, waitExit, say } from './util.mjs';
+import { waitFor, waitExit, say, ownChild } from './util.mjs';
 
 // The real binary, not Debian's /usr/bin/thunderbird wrapper script: its PID is Thunderbird's own.
 export const THUNDERBIRD = process.env.TB
@@ -36,7 +36,7 @@ export class Thunderbird {
     const env = { ...process.env, HOME: o.home };
     if (o.headless) env.MOZ_HEADLESS = '1';
     else delete env.MOZ_HEADLESS;
-    const child = spawn(THUNDERBIRD, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = ownChild(spawn(THUNDERBIRD, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true }));
     return new Thunderbird(o, child);
   }
 

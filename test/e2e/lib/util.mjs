@@ -76,3 +76,18 @@ export function waitExit(child, timeoutMs) {
     child.once('exit', () => { clearTimeout(timer); resolve(true); });
   });
 }
+
+// Children run in their own process group (spawned `detached`), so a Ctrl-C in the terminal reaches
+// only the driver, which then shuts them down in order (Thunderbird gracefully). If the driver dies
+// anyway, this last-resort hook kills whatever is left.
+const children = new Set();
+export function ownChild(child) {
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+process.on('exit', () => {
+  for (const child of children) {
+    try { child.kill('SIGKILL'); } catch { /* already gone */ }
+  }
+});
