@@ -11,7 +11,7 @@
 //
 // The last line printed is `e2e: PASS ...` or `e2e: FAIL ...`; the exit code says the same.
 // Knobs (environment): EXT_XPI, KEEP, WORK_ROOT, WAIT_S, IDLE_TIMEOUT_MS, VERBOSE; see README.md.
-import { fixture, newMail, tagKeyOf, labelOfTagKey, LABELS } from './lib/fixtures.mjs';
+import { fixture, newMail, tagKeyOf, labelOfTagKey } from './lib/fixtures.mjs';
 import { setUp, tearDown } from './lib/setup.mjs';
 import { widgetId } from './lib/addon.mjs';
 import { TAG_KEYS, PRESS_TAG_KEYS, CLICK_CONTEXT_MENU, INBOX_KEYWORDS } from './lib/tb-ui.mjs';

@@ -2,7 +2,7 @@
 // reaped by PID (PID 1 of a container does not reap a daemonized master). Mail is read back with
 // doveadm, which opens the mailbox index directly: what it shows is what the server stores.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, readFileSync, chownSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, writeFileSync, chownSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import os from 'node:os';
 import { freePort, canConnect, waitFor, waitExit, ownChild } from './util.mjs';
