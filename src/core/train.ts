@@ -1,5 +1,6 @@
 import { FEATURE_VERSION, inputSize, vectorize, type FeatureSpace } from './features/feature-space.ts';
 import { argmax } from './classify.ts';
+import { SIGNALS, UNTRAINED_SIGNALS } from './features/signals.ts';
 import { LABELS, labelIndex, type Label } from './labels.ts';
 import { backward, createMlp, crossEntropy, forward } from './mlp.ts';
 import { MODEL_KIND, MODEL_VERSION, type LabelledVector, type TagwiseModel } from './model.ts';
@@ -41,7 +42,7 @@ export interface TrainOptions {
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   hiddenSize: 16,
-  epochs: 6,
+  epochs: 10,
   learningRate: 0.05,
   momentum: 0.5,
   l2: 1e-6,
@@ -159,7 +160,12 @@ export function trainModel(docs: readonly TrainingDoc[], options: TrainOptions):
     overflowBits: options.overflowBits,
   };
   const signalCount = docs[0]?.signals.length ?? 0;
-  const vectors = docs.map((doc) => vectorize(doc.signals, doc.tokenHashes, space));
+  const untrained = SIGNALS.flatMap((signal, i) => (UNTRAINED_SIGNALS.has(signal.name) ? [i] : []));
+  const vectors = docs.map((doc) => {
+    const signals = doc.signals.slice();
+    for (const i of untrained) signals[i] = 0;
+    return vectorize(signals, doc.tokenHashes, space);
+  });
   const targets = docs.map((doc) => labelIndex(doc.label));
   const weights = balancedWeights(docs);
   const mlp = createMlp(inputSize(space), options.hiddenSize, LABELS.length, random);

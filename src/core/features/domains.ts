@@ -18,6 +18,11 @@ export function domainOfAddress(address: string): string {
   return at < 0 ? '' : address.slice(at + 1).toLowerCase().replace(/[>\s]+$/, '');
 }
 
+/** Loopback and private ranges: technical mail links to them; phishing cannot use them. */
+export function isPrivateIp(host: string): boolean {
+  return /^(127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|169\.254\.|0\.)/.test(host);
+}
+
 export function isIpLiteral(host: string): boolean {
   return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.startsWith('[') || /^0x[0-9a-f]+$/i.test(host) || /^\d{8,10}$/.test(host);
 }

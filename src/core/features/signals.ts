@@ -1,6 +1,6 @@
 import type { MessageFacts } from './message-facts.ts';
 import {
-  brandIn, domainOfAddress, hostOwnedBy, isIpLiteral, isOpenHosting, isPunycode, isShortener, registeredDomain,
+  brandIn, domainOfAddress, hostOwnedBy, isIpLiteral, isOpenHosting, isPrivateIp, isPunycode, isShortener, registeredDomain,
 } from './domains.ts';
 import { CONVERSATION, CREDENTIAL, EXTORTION, MARKETING, MONEY, URGENCY, countMatches } from './wording.ts';
 
@@ -82,6 +82,16 @@ function upperShare(text: string): number {
   return share(letters.replace(/[^A-Z]/g, '').length, letters.length);
 }
 
+/**
+ * Signals whose evidence the training corpus cannot teach: its Authentication-Results headers were
+ * written by the collectors (the list archive, the honeypot's mailbox), not by a user's provider, so
+ * they say where a message was collected. Batch training leaves their weights at zero; the user's
+ * corrections, on mail that their own provider authenticated, can still teach them.
+ */
+export const UNTRAINED_SIGNALS: ReadonlySet<string> = new Set([
+  'SPF passed', 'SPF failed', 'DKIM passed', 'DKIM failed', 'DMARC passed', 'DMARC failed',
+]);
+
 export const SIGNALS: readonly Signal[] = [
   // Authentication, as the receiving side recorded it, and the sender's own DKIM signature.
   { name: 'SPF passed', compute: (f) => bool(authResult(f, 'spf') === 'pass') },
@@ -122,7 +132,7 @@ export const SIGNALS: readonly Signal[] = [
   { name: 'many links', compute: (f) => squash(f.linkHosts.length, 10) },
   { name: 'links leave the sender\'s domain', compute: offSenderLinkShare },
   { name: 'link text shows another host than its target', compute: (f) => squash(deceptiveLinks(f), 1) },
-  { name: 'link to an IP address', compute: (f) => bool(f.linkHosts.some(isIpLiteral)) },
+  { name: 'link to a public IP address', compute: (f) => bool(f.linkHosts.some((h) => isIpLiteral(h) && !isPrivateIp(h))) },
   { name: 'link to a punycode or non-ASCII host', compute: (f) => bool(f.linkHosts.some(isPunycode)) },
   { name: 'link through a URL shortener', compute: (f) => bool(f.linkHosts.some(isShortener)) },
   { name: 'link to free hosting or a form service', compute: (f) => bool(f.linkHosts.some(isOpenHosting)) },

@@ -13,7 +13,7 @@ const MAX_TOKEN_LENGTH = 24;
 export function words(text: string): string[] {
   const cleaned = text
     .replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ')
-    .replace(/\S+@\S+/g, ' ')
+    .replace(/\S+/g, (word) => (word.includes('@') ? ' ' : word))
     .toLowerCase();
   const out: string[] = [];
   for (const match of cleaned.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu)) {
