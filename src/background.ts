@@ -6,11 +6,16 @@ import { classifyMessage } from './app/classify-message.ts';
 import { enqueue } from './app/correction-queue.ts';
 import { onJunkChanged, onMessagesMoved } from './app/junk-correction.ts';
 import { errorText, log } from './app/log.ts';
+import { resumeFolderJobs, startFolderJob } from './app/folder-job.ts';
+import { handlePageMessage, HANDLER_NAMES } from './app/page-handlers.ts';
 import { rescan, startupScan } from './app/rescan.ts';
 import { onTagsChanged } from './app/settle-tag-change.ts';
 import { ensureStarted } from './app/start.ts';
 import { isWatched } from './app/watched-folder.ts';
+import { isMessageRequest } from './messages.ts';
 import { createCorrectionMenus, labelOfMenuItem } from './thunderbird/correction-menus.ts';
+import { clickedFolderId, createFolderMenu, FOLDER_MENU_ITEM } from './thunderbird/folder-menu.ts';
+import { JOB_ALARM } from './thunderbird/job-alarm.ts';
 import { messagesOf } from './thunderbird/message-pages.ts';
 import { RESCAN_ALARM } from './thunderbird/rescan-alarm.ts';
 
@@ -21,12 +26,24 @@ function handle(what: string, work: () => Promise<unknown>): void {
     .catch((error: unknown) => log(`error in ${what}: ${errorText(error)}`));
 }
 
+async function createMenus(): Promise<void> {
+  await createCorrectionMenus();
+  createFolderMenu();
+}
+
 messenger.runtime.onInstalled.addListener(() => {
-  handle('onInstalled', createCorrectionMenus);
+  handle('onInstalled', createMenus);
 });
 
 messenger.runtime.onStartup.addListener(() => {
-  handle('onStartup', createCorrectionMenus);
+  handle('onStartup', createMenus);
+});
+
+// The options page and the popup: a named handler per request (src/messages.ts). Returning the
+// promise answers the page; anything else is not ours.
+messenger.runtime.onMessage.addListener((message: unknown) => {
+  if (!isMessageRequest(message, HANDLER_NAMES)) return undefined;
+  return ensureStarted().then(() => handlePageMessage(message.name, message.request));
 });
 
 messenger.messages.onNewMailReceived.addListener(
@@ -52,6 +69,11 @@ messenger.messages.onMoved.addListener((original, moved) => {
 });
 
 messenger.menus.onClicked.addListener((info) => {
+  if (info.menuItemId === FOLDER_MENU_ITEM) {
+    const folderId = clickedFolderId(info);
+    if (folderId) handle('menus.onClicked(folder)', () => startFolderJob(folderId));
+    return;
+  }
   const label = labelOfMenuItem(info.menuItemId);
   if (!label) return;
   handle('menus.onClicked', async () => {
@@ -69,7 +91,11 @@ messenger.menus.onClicked.addListener((info) => {
 
 messenger.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === RESCAN_ALARM) handle('rescan', () => rescan('alarm'));
+  if (alarm.name === JOB_ALARM) handle('folder jobs', resumeFolderJobs);
 });
 
 // Every run of the page: load, report ready, and catch up on what happened while it was not running.
-handle('startup', () => startupScan());
+handle('startup', async () => {
+  await startupScan();
+  await resumeFolderJobs();
+});

@@ -16,3 +16,8 @@ export async function readNotices(): Promise<NoticeRecord[]> {
     }
   });
 }
+
+/** The user has read them (the options page's Dismiss). */
+export async function clearNotices(): Promise<void> {
+  await (await openDatabase()).clear('notices');
+}

@@ -12,7 +12,7 @@ let registeredBeforeAwait: number[];
 beforeAll(async () => {
   h = await appHarness();
   h.tb.deliver(mailOf('SPAM', 1, 'waiting@x')); // arrived while the add-on was not running
-  const events = [h.tb.onNewMailReceived, h.tb.onUpdated, h.tb.onMoved, h.tb.onClicked, h.tb.onAlarm, h.tb.onInstalled, h.tb.onStartup];
+  const events = [h.tb.onNewMailReceived, h.tb.onUpdated, h.tb.onMoved, h.tb.onClicked, h.tb.onAlarm, h.tb.onInstalled, h.tb.onStartup, h.tb.onMessage];
   const loading = import('../../src/background.ts');
   // Evaluated synchronously up to its first await: the listeners must all be there by then.
   await loading;
@@ -21,7 +21,7 @@ beforeAll(async () => {
 });
 
 test('every listener is registered at the top level, onNewMailReceived for all folders', () => {
-  expect(registeredBeforeAwait).toEqual([1, 1, 1, 1, 1, 1, 1]);
+  expect(registeredBeforeAwait).toEqual([1, 1, 1, 1, 1, 1, 1, 1]);
   expect(h.tb.onNewMailReceived.extra[0]).toEqual([true]);
 });
 
@@ -55,5 +55,6 @@ test('the menu corrects every selected message, across pages', async () => {
 
 test('onInstalled creates the menus', async () => {
   h.tb.onInstalled.fire({ reason: 'install' });
-  await vi.waitFor(() => expect(h.tb.menuItems).toHaveLength(4));
+  await vi.waitFor(() => expect(h.tb.menuItems).toHaveLength(5));
+  expect(h.tb.menuItems.at(-1)).toMatchObject({ id: 'tagwise-classify-folder', contexts: ['folder_pane'] });
 });

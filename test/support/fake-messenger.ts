@@ -23,7 +23,19 @@ export class FakeEvent<L extends Listener = Listener> {
   }
 }
 
-const LOCALE = JSON.parse(readFileSync('_locales/en/messages.json', 'utf8')) as Record<string, { message: string }>;
+type LocaleEntry = { message: string; placeholders?: Record<string, { content: string }> };
+const LOCALE = JSON.parse(readFileSync('_locales/en/messages.json', 'utf8')) as Record<string, LocaleEntry>;
+
+/** i18n.getMessage as Thunderbird does it: named placeholders whose content is $1, $2, ... */
+function getMessage(name: string, substitutions?: string | string[]): string {
+  const entry = LOCALE[name];
+  if (!entry) return '';
+  const subs = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
+  return entry.message.replace(/\$(\w+)\$/g, (_, placeholder: string) => {
+    const content = entry.placeholders?.[placeholder.toLowerCase()]?.content ?? '';
+    return content.replace(/\$(\d)/g, (__, n: string) => subs[Number(n) - 1] ?? '');
+  });
+}
 
 export const INBOX: Folder = { id: 'account1://INBOX', accountId: 'account1', path: '/INBOX', name: 'Inbox', specialUse: ['inbox'] };
 export const JUNK: Folder = { id: 'account1://Junk', accountId: 'account1', path: '/Junk', name: 'Junk', specialUse: ['junk'] };
@@ -61,6 +73,10 @@ export class FakeMessenger {
   onAlarm = new FakeEvent<(alarm: { name: string }) => void>();
   onInstalled = new FakeEvent<(details: unknown) => void>();
   onStartup = new FakeEvent<() => void>();
+  onMessage = new FakeEvent<(message: unknown) => unknown>();
+  /** storage.local */
+  stored = new Map<string, unknown>();
+  accountList = [{ id: 'account1', name: 'Sam at example.test', type: 'imap' }];
 
   /** Adds a message to a folder; returns its header. */
   deliver(raw: string, folder: Folder = INBOX, tags: string[] = []): Header {
@@ -184,7 +200,15 @@ export class FakeMessenger {
         onMoved: this.onMoved,
       },
       folders: {
-        query: async ({ specialUse, accountId }: { specialUse?: string[]; accountId?: string }) => {
+        get: async (folderId: string) => {
+          const folder = this.folders.find((f) => f.id === folderId);
+          if (!folder) throw new Error(`no folder ${folderId}`);
+          return folder;
+        },
+        getFolderInfo: async (folderId: string) => ({
+          totalMessageCount: [...this.messages.values()].filter((e) => e.header.folder?.id === folderId).length,
+        }),
+        query: async ({ specialUse, accountId }: { specialUse?: string[]; accountId?: string } = {}) => {
           if (this.emptyFolderQueries > 0) {
             this.emptyFolderQueries--;
             return [];
@@ -209,13 +233,30 @@ export class FakeMessenger {
         create: (name: string, info: { periodInMinutes?: number }) => {
           this.alarmList.set(name, { name, scheduledTime: Date.now(), ...info });
         },
+        clear: async (name: string) => this.alarmList.delete(name),
         onAlarm: this.onAlarm,
       },
-      i18n: { getMessage: (name: string) => LOCALE[name]?.message ?? '' },
+      accounts: { list: async () => this.accountList.map((a) => ({ ...a })) },
+      storage: {
+        local: {
+          get: async (key?: string) => {
+            const all = Object.fromEntries([...this.stored].map(([k, v]) => [k, structuredClone(v)]));
+            return key === undefined ? all : key in all ? { [key]: all[key] } : {};
+          },
+          set: async (items: Record<string, unknown>) => {
+            for (const [k, v] of Object.entries(items)) this.stored.set(k, structuredClone(v));
+          },
+          remove: async (key: string) => {
+            this.stored.delete(key);
+          },
+        },
+      },
+      i18n: { getMessage },
       runtime: {
         getURL: (path: string) => `moz-extension://tagwise/${path}`,
         onInstalled: this.onInstalled,
         onStartup: this.onStartup,
+        onMessage: this.onMessage,
       },
     };
   }
