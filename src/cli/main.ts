@@ -4,6 +4,7 @@ import { benchCommand, BENCH_USAGE } from './bench-command.ts';
 import { classifyCommand, CLASSIFY_USAGE } from './classify-command.ts';
 import { UsageError, type CliIo } from './cli-io.ts';
 import { evalCommand, EVAL_USAGE } from './eval-command.ts';
+import { fuzzCommand, FUZZ_USAGE } from './fuzz-command.ts';
 import { onlineCommand, ONLINE_USAGE } from './online-command.ts';
 import { trainCommand, TRAIN_USAGE } from './train-command.ts';
 
@@ -15,6 +16,7 @@ const COMMANDS: Record<string, { run: Command; usage: string }> = {
   eval: { run: evalCommand, usage: EVAL_USAGE },
   online: { run: onlineCommand, usage: ONLINE_USAGE },
   bench: { run: benchCommand, usage: BENCH_USAGE },
+  fuzz: { run: fuzzCommand, usage: FUZZ_USAGE },
 };
 
 const USAGE = `Tagwise command line: tag mail SAFE, SPAM or THREAT with a small local network.

@@ -68,8 +68,11 @@ export function normalizeRaw(input: Uint8Array, limits: NormalizeLimits): Normal
   const bodyStart = w;
   const limit = Math.min(out.length, Math.max(w, limits.maxBytes));
   while (p < input.length && w < limit) {
-    const cr = input.indexOf(CR, p);
-    const runEnd = Math.min(cr < 0 ? input.length : cr, p + (limit - w));
+    // Look for the CR only within the budget: a body without CRs must not be scanned to its end.
+    const budgetEnd = Math.min(input.length, p + (limit - w));
+    const found = input.subarray(p, budgetEnd).indexOf(CR);
+    const cr = found < 0 ? -1 : p + found;
+    const runEnd = cr < 0 ? budgetEnd : cr;
     out.set(input.subarray(p, runEnd), w);
     w += runEnd - p;
     p = runEnd;
