@@ -32,10 +32,10 @@ export function messageFacts(email: Email): MessageFacts {
   }
   const fromDomain = domainOfAddress(email.from?.address ?? '');
   const senderDomains = new Set([registeredDomain(fromDomain)]);
-  for (const key of ['list-id', 'list-post', 'list-help', 'list-archive', 'list-owner']) {
+  for (const key of ['list-id', 'list-post', 'list-help', 'list-archive', 'list-owner', 'mailing-list', 'x-mailing-list', 'x-beenthere', 'sender']) {
     for (const value of byKey.get(key) ?? []) {
-      // List-Id: <name.lists.example.org>; List-Post: <mailto:list@example.org>; List-Archive: <https://example.org/...>
-      for (const match of value.matchAll(/(?:@|\/\/|<)([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi)) {
+      // List-Id: <name.lists.example.org>; List-Post: <mailto:list@example.org>; Sender: list-admin@example.org
+      for (const match of value.matchAll(/(?:@|\/\/|<|^)([a-z0-9-]+(?:\.[a-z0-9-]+)+)/gi)) {
         senderDomains.add(registeredDomain((match[1] as string).toLowerCase()));
       }
     }
