@@ -76,7 +76,9 @@ export async function applyCorrection(ref: MessageRef, label: Label, cause: Corr
   if (result.rolledBack) {
     // The step diverged and was undone in memory: keep the previous model, keep the user's tag.
     await commitCorrection({ verdict: userVerdict });
-    log(`rolled back ${headerMessageId} ${label}: the learning rate made the weights diverge; the model is unchanged`);
+    const rate = settings.learningRate ?? loaded.model.optimizer.learningRate;
+    log(`rolled back ${headerMessageId} ${label}: learning rate ${rate} made the weights diverge; the model is unchanged`);
+    await addNotice('learning-rolled-back', String(rate)).catch(() => undefined);
     return 'rolled-back';
   }
   try {

@@ -23,7 +23,11 @@ import { checkSettingsChange } from './settings-change.ts';
 /** The loss curve shows this many of the latest corrections. */
 const LOSS_POINTS = 200;
 
-const NOTICE_TEXT: Record<string, string> = { 'model-invalid': 'noticeModelInvalid', 'model-write-failed': 'noticeModelWriteFailed' };
+const NOTICE_TEXT: Record<string, string> = {
+  'model-invalid': 'noticeModelInvalid',
+  'model-write-failed': 'noticeModelWriteFailed',
+  'learning-rolled-back': 'noticeLearningRolledBack',
+};
 
 async function getVerdict({ messageId }: { messageId: number }): Promise<VerdictView | null> {
   const message = await messageById(messageId);

@@ -23,30 +23,50 @@ export interface CorrectionResult {
   lossBefore: number;
   lossAfter: number;
   rounds: number;
-  /** True when the update produced a non-finite weight and was undone (too high a learning rate). */
+  /** True when the update diverged (a weight not finite or past MAX_WEIGHT) and was undone (too high a learning rate). */
   rolledBack: boolean;
 }
 
 const CONFIDENT = 0.7;
 const MIN_ROUNDS = 2;
 
-/** A copy of the parameters a set of inputs can change, to restore if a step diverges. */
-function snapshot(mlp: Mlp, rows: Set<number>): () => void {
+/**
+ * Past this a weight has diverged even when it is still finite: a float32 near 1e38 turns the next
+ * forward pass into Infinity - Infinity = NaN. Trained weights stay within a few tens.
+ */
+export const MAX_WEIGHT = 1e4;
+
+/**
+ * A copy of everything a correction can change (the W1 rows of the inputs it touches, the dense
+ * layers, the optimizer's velocity for them and its step count), to restore if the update diverges.
+ */
+function snapshot(model: TagwiseModel, rows: Set<number>): () => void {
+  const { mlp, optimizer } = model;
   const H = mlp.hiddenSize;
-  const saved = [...rows].map((row) => [row, mlp.w1.slice(row * H, row * H + H)] as const);
-  const dense = [mlp.b1.slice(), mlp.w2.slice(), mlp.b2.slice()] as const;
+  const saved = [...rows].map((row) => [row, mlp.w1.slice(row * H, row * H + H), optimizer.vw1.slice(row * H, row * H + H)] as const);
+  const dense = [mlp.b1, mlp.w2, mlp.b2, optimizer.vb1, optimizer.vw2, optimizer.vb2].map((a) => [a, a.slice()] as const);
+  const step = optimizer.step;
   return () => {
-    for (const [row, values] of saved) mlp.w1.set(values, row * H);
-    mlp.b1.set(dense[0]);
-    mlp.w2.set(dense[1]);
-    mlp.b2.set(dense[2]);
+    for (const [row, weights, velocity] of saved) {
+      mlp.w1.set(weights, row * H);
+      optimizer.vw1.set(velocity, row * H);
+    }
+    for (const [array, values] of dense) array.set(values);
+    optimizer.step = step;
   };
 }
 
-function allFinite(mlp: Mlp, rows: Set<number>): boolean {
+const sane = (a: Float32Array, from = 0, to = a.length): boolean => {
+  for (let i = from; i < to; i++) if (!(Math.abs(a[i] as number) <= MAX_WEIGHT)) return false;
+  return true;
+};
+
+/** No NaN, no Infinity, nothing past MAX_WEIGHT, in the weights or the velocity a correction touched. */
+function allSane(model: TagwiseModel, rows: Set<number>): boolean {
+  const { mlp, optimizer } = model;
   const H = mlp.hiddenSize;
-  for (const row of rows) for (let j = 0; j < H; j++) if (!Number.isFinite(mlp.w1[row * H + j])) return false;
-  return [mlp.b1, mlp.w2, mlp.b2].every((a) => a.every(Number.isFinite));
+  for (const row of rows) if (!sane(mlp.w1, row * H, row * H + H) || !sane(optimizer.vw1, row * H, row * H + H)) return false;
+  return [mlp.b1, mlp.w2, mlp.b2, optimizer.vb1, optimizer.vw2, optimizer.vb2].every((a) => sane(a));
 }
 
 function step(model: TagwiseModel, x: SparseVector, target: number, learningRate: number): void {
@@ -59,7 +79,8 @@ function step(model: TagwiseModel, x: SparseVector, target: number, learningRate
  * example, then a replay of earlier corrections and of the shipped rehearsal set, until the corrected
  * message gets the corrected label with confidence. The replay keeps the rest of what the model knew;
  * the small rate keeps the step local to the features this message shares with similar mail.
- * Writes the model in place; a step that leaves a non-finite weight is rolled back.
+ * Writes the model in place; an update that leaves a non-finite or runaway weight (or velocity) is
+ * rolled back whole, optimizer state included.
  */
 export function learnFromCorrection(model: TagwiseModel, vector: SparseVector, label: Label, options: CorrectionOptions): CorrectionResult {
   const learningRate = options.learningRate ?? model.optimizer.learningRate;
@@ -68,6 +89,8 @@ export function learnFromCorrection(model: TagwiseModel, vector: SparseVector, l
   const target = labelIndex(label);
   const pool = [...(options.history ?? []), ...model.rehearsal];
   const lossBefore = crossEntropy(forward(model.mlp, vector).probs, target);
+  // An input the model cannot even score (its values overflow the forward pass) teaches nothing.
+  if (!Number.isFinite(lossBefore)) return { label, lossBefore, lossAfter: lossBefore, rounds: 0, rolledBack: true };
 
   const replay: LabelledVector[] = [];
   for (let n = 0; n < replayPerRound * maxRounds && pool.length > 0; n++) {
@@ -75,7 +98,7 @@ export function learnFromCorrection(model: TagwiseModel, vector: SparseVector, l
   }
   const rows = new Set<number>(vector.indices);
   for (const { vector: v } of replay) for (const i of v.indices) rows.add(i);
-  const restore = snapshot(model.mlp, rows);
+  const restore = snapshot(model, rows);
 
   let rounds = 0;
   let probs = forward(model.mlp, vector).probs;
@@ -88,7 +111,8 @@ export function learnFromCorrection(model: TagwiseModel, vector: SparseVector, l
     probs = forward(model.mlp, vector).probs;
   }
 
-  if (!allFinite(model.mlp, rows)) {
+  // NaN probabilities (an overflow inside a round) leave the loop at maxRounds and fail here too.
+  if (!allSane(model, rows) || !probs.every(Number.isFinite)) {
     restore();
     return { label, lossBefore, lossAfter: lossBefore, rounds, rolledBack: true };
   }

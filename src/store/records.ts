@@ -94,7 +94,7 @@ export interface NoticeRecord {
   version: typeof RECORD_VERSION;
   id?: number;
   time: number;
-  code: 'model-invalid' | 'model-write-failed';
+  code: 'model-invalid' | 'model-write-failed' | 'learning-rolled-back';
   message: string;
 }
 

@@ -92,6 +92,8 @@ test('a diverging learning rate is rolled back: the tag stays, the model does no
   expect(await countCorrections()).toBe(0);
   expect((await readModel()).status).toBe('missing');
   expect((await readVerdict(m.headerMessageId))?.source).toBe('user');
+  const { readNotices } = await import('../../src/store/notices-store.ts');
+  expect((await readNotices()).map((n) => [n.code, n.message])).toEqual([['learning-rolled-back', '10']]);
 });
 
 test('a message without a stored vector is read again', async () => {
