@@ -6,7 +6,7 @@ export { messageTokens } from './features/tokens.ts';
 export { hashToken } from './features/hash.ts';
 export { SIGNALS } from './features/signals.ts';
 export { LABELS, isLabel, labelIndex, type Label, type Probabilities } from './labels.ts';
-export { classify, classifyFeatures, argmax, type Verdict } from './classify.ts';
+export { classify, classifyFeatures, argmax, decide, JUNK_THRESHOLD, type Verdict } from './classify.ts';
 export type { Reason } from './explain.ts';
 export { learnFromCorrection, type CorrectionOptions, type CorrectionResult } from './learn-from-correction.ts';
 export { trainModel, buildVocabulary, DEFAULT_TRAIN_OPTIONS, type TrainingDoc, type TrainOptions } from './train.ts';

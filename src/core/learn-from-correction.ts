@@ -1,4 +1,4 @@
-import { argmax } from './classify.ts';
+import { decide } from './classify.ts';
 import { labelIndex, type Label } from './labels.ts';
 import { backward, crossEntropy, forward, type Mlp } from './mlp.ts';
 import type { LabelledVector, TagwiseModel } from './model.ts';
@@ -102,7 +102,7 @@ export function learnFromCorrection(model: TagwiseModel, vector: SparseVector, l
 
   let rounds = 0;
   let probs = forward(model.mlp, vector).probs;
-  while (rounds < maxRounds && (rounds < MIN_ROUNDS || argmax(probs) !== target || (probs[target] as number) < CONFIDENT)) {
+  while (rounds < maxRounds && (rounds < MIN_ROUNDS || decide(probs) !== target || (probs[target] as number) < CONFIDENT)) {
     step(model, vector, target, learningRate);
     for (const example of replay.slice(rounds * replayPerRound, (rounds + 1) * replayPerRound)) {
       step(model, example.vector, labelIndex(example.label), learningRate);

@@ -132,10 +132,10 @@ describe('htmlToText on hostile markup', () => {
     ['a 1 MB style attribute', `<div style="${'color:red;'.repeat(100_000)}">t</div>`],
     ['whitespace runs inside an href', `<a href="http://x.example/${' '.repeat(1_000_000)}y">t</a>`],
   ];
-  test.each(cases)('%s finishes in under a second', (_name, html) => {
+  test.each(cases)('%s finishes in bounded time', (_name, html) => {
     const started = performance.now();
     htmlToText(html);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(5000); // a bound against quadratic work, loose enough for a loaded CI machine
   });
 });
 

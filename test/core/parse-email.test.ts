@@ -225,35 +225,35 @@ describe('parseEmail failure modes', () => {
 });
 
 describe('parseEmail on pathological mail', () => {
-  test('a 20 MB attachment is cut at maxBytes in under a second', async () => {
+  test('a 20 MB attachment is cut at maxBytes in bounded time', async () => {
     const base64 = 'QUFB'.repeat(19).concat('\r\n').repeat(20 * 1024 * 1024 / 78);
     const raw =
       'Subject: big\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n' +
       `--b\r\nContent-Type: application/octet-stream; name="big.bin"\r\nContent-Transfer-Encoding: base64\r\n\r\n${base64}--b--\r\n`;
     const started = performance.now();
     const email = await parseEmail(raw);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(5000); // a bound against quadratic work, loose enough for a loaded CI machine
     expect(email.truncated).toBe(true);
     expect(email.rawSize).toBe(raw.length);
     expect(email.text).toContain('see attached');
     expect(email.attachments[0]?.size).toBeLessThan(512 * 1024);
   });
 
-  test('20,000 repeated headers parse in under a second', async () => {
+  test('20,000 repeated headers parse in bounded time', async () => {
     const raw = 'Received: from a.example by b.example; Mon, 1 Jan 2024 00:00:00 +0000\n'.repeat(20_000) + 'Subject: s\n\nbody\n';
     const started = performance.now();
     const email = await parseEmail(raw);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(5000); // a bound against quadratic work, loose enough for a loaded CI machine
     expect(email.headers.length).toBeLessThanOrEqual(500);
     expect(email.text).toBe('body\n');
     expect(email.truncated).toBe(true);
   });
 
-  test('a 20 MB HTML body of nested divs parses in under a second', async () => {
+  test('a 20 MB HTML body of nested divs parses in bounded time', async () => {
     const raw = `Content-Type: text/html\n\n${'<div style="display:none">'.repeat(800_000)}`;
     const started = performance.now();
     await parseEmail(raw);
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(5000); // a bound against quadratic work, loose enough for a loaded CI machine
   });
 });
 
