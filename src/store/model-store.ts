@@ -68,9 +68,32 @@ export interface CorrectionCommit {
 export async function commitCorrection(commit: CorrectionCommit): Promise<void> {
   const db = await openDatabase();
   const tx = db.transaction(['model', 'corrections', 'lossHistory', 'verdicts'], 'readwrite');
-  const writes: Promise<unknown>[] = [tx.objectStore('verdicts').put(commit.verdict)];
-  if (commit.model) writes.push(tx.objectStore('model').put(toStoredModel(commit.model), MODEL_KEY));
-  if (commit.correction) writes.push(tx.objectStore('corrections').put(commit.correction));
-  if (commit.loss) writes.push(tx.objectStore('lossHistory').add(commit.loss));
-  await Promise.all([...writes, tx.done]);
+  const writes: Promise<unknown>[] = [];
+  try {
+    writes.push(tx.objectStore('verdicts').put(commit.verdict));
+    if (commit.model) writes.push(tx.objectStore('model').put(toStoredModel(commit.model), MODEL_KEY));
+    if (commit.correction) writes.push(tx.objectStore('corrections').put(commit.correction));
+    if (commit.loss) writes.push(tx.objectStore('lossHistory').add(commit.loss));
+  } catch (error) {
+    // put throws synchronously (DataCloneError, a quota check): the requests already made would
+    // still commit when the transaction ends, leaving half a correction. Abort them.
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted (the throw was its consequence).
+    }
+    await Promise.allSettled([...writes, tx.done]);
+    throw error;
+  }
+  await settled([...writes, tx.done]);
+}
+
+/**
+ * Waits for every request and the transaction. When one fails, the others fail with AbortError as a
+ * consequence: all are awaited (no unhandled rejection), and the cause is the error thrown.
+ */
+async function settled(promises: Promise<unknown>[]): Promise<void> {
+  const failures = (await Promise.allSettled(promises)).flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+  if (failures.length === 0) return;
+  throw failures.find((e) => (e as Error | null)?.name !== 'AbortError') ?? failures[0];
 }
