@@ -76,6 +76,7 @@ export async function fuzzCommand(argv: string[], io: CliIo): Promise<number> {
   const times: number[] = [];
   let slowest = { ms: 0, input: '' };
   const crashes: string[] = [];
+  let slow = 0;
   const started = performance.now();
   for (let n = 0; n < runs; n++) {
     const source = seeds[Math.floor(random() * seeds.length)] as (typeof seeds)[number];
@@ -85,6 +86,9 @@ export async function fuzzCommand(argv: string[], io: CliIo): Promise<number> {
     counts[outcome.status]++;
     times.push(outcome.ms);
     if (outcome.ms > slowest.ms) slowest = { ms: outcome.ms, input: `#${n} ${form} ${describeMutations(source.name, mutations)}` };
+    if (outcome.ms > slowMs && ++slow <= MAX_REPORTED) {
+      writeLine(io.stderr, `fuzz: slow input (${outcome.ms.toFixed(1)} ms): #${n} ${form} ${describeMutations(source.name, mutations)}`);
+    }
     if (outcome.status === 'crash' && crashes.length < MAX_REPORTED) crashes.push(`#${n} ${form} ${describeMutations(source.name, mutations)}\n    ${outcome.error}`);
     if ((n + 1) % 5000 === 0) writeLine(io.stderr, `fuzz: ${n + 1}/${runs} crashes=${counts.crash} slowest=${slowest.ms.toFixed(1)}ms`);
   }
@@ -94,6 +98,7 @@ export async function fuzzCommand(argv: string[], io: CliIo): Promise<number> {
   writeLine(io.stdout, `verdicts: ${counts.verdict}, ParseError (expected): ${counts['parse-error']}, crashes: ${counts.crash}`);
   writeLine(io.stdout, `time per input: median ${pct(0.5)} ms, p99 ${pct(0.99)} ms, slowest ${slowest.ms.toFixed(2)} ms`);
   writeLine(io.stdout, `slowest input: ${slowest.input}`);
+  writeLine(io.stdout, `inputs slower than ${slowMs} ms: ${slow}`);
   writeLine(io.stdout, `wall time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   for (const crash of crashes) writeLine(io.stdout, `crash: ${crash}`);
   return counts.crash > 0 || slowest.ms > slowMs ? 1 : 0;
