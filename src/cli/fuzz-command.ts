@@ -85,10 +85,12 @@ export async function fuzzCommand(argv: string[], io: CliIo): Promise<number> {
     const outcome = await fuzzOne(model, applyMutations(source.bytes, mutations), form);
     counts[outcome.status]++;
     times.push(outcome.ms);
-    if (outcome.ms > slowest.ms) slowest = { ms: outcome.ms, input: `#${n} ${form} ${describeMutations(source.name, mutations)}` };
-    if (outcome.ms > slowMs && ++slow <= MAX_REPORTED) {
+
+    const record = outcome.ms > slowest.ms;
+    if (outcome.ms > slowMs && (++slow <= MAX_REPORTED || record)) {
       writeLine(io.stderr, `fuzz: slow input (${outcome.ms.toFixed(1)} ms): #${n} ${form} ${describeMutations(source.name, mutations)}`);
     }
+    if (record) slowest = { ms: outcome.ms, input: `#${n} ${form} ${describeMutations(source.name, mutations)}` };
     if (outcome.status === 'crash' && crashes.length < MAX_REPORTED) crashes.push(`#${n} ${form} ${describeMutations(source.name, mutations)}\n    ${outcome.error}`);
     if ((n + 1) % 5000 === 0) writeLine(io.stderr, `fuzz: ${n + 1}/${runs} crashes=${counts.crash} slowest=${slowest.ms.toFixed(1)}ms`);
   }
