@@ -89,8 +89,12 @@ export const BRANDS: ReadonlyArray<{ name: string; pattern: RegExp; domains: rea
   { name: 'webmail', pattern: /\b(webmail|mail\s?admin|e-?mail administrator|mailbox (team|support)|it help ?desk)\b/i, domains: [] },
 ];
 
+// One pass over the text tells whether any brand is named; most mail names none.
+const ANY_BRAND = new RegExp(BRANDS.map((brand) => brand.pattern.source).join('|'), 'i');
+
 /** The first brand the text names, if any. */
 export function brandIn(text: string): (typeof BRANDS)[number] | undefined {
+  if (!ANY_BRAND.test(text)) return undefined;
   return BRANDS.find((brand) => brand.pattern.test(text));
 }
 

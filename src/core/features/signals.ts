@@ -75,8 +75,9 @@ function attachmentsMatching(facts: MessageFacts, pattern: RegExp): number {
 }
 
 function quotedLineShare(text: string): number {
-  const lines = text.slice(0, 20_000).split('\n').filter((line) => line.trim() !== '');
-  return share(lines.filter((line) => line.startsWith('>')).length, lines.length);
+  const head = text.slice(0, 20_000);
+  const lines = (head.match(/^[ \t]*\S/gm) ?? []).length;
+  return share((head.match(/^>/gm) ?? []).length, lines);
 }
 
 function upperShare(text: string): number {

@@ -2,7 +2,8 @@
  * Word lists for the wording signals, in several languages (en, de, fr, es, it, pt, nl). Each is one
  * regular expression over lower-cased text; matches are counted, not located.
  */
-const words = (...alternatives: string[]): RegExp => new RegExp(`(?:${alternatives.join('|')})`, 'giu');
+// No 'u' flag: it makes these long alternations several times slower, and every entry is BMP text.
+const words = (...alternatives: string[]): RegExp => new RegExp(`(?:${alternatives.join('|')})`, 'gi');
 
 export const CREDENTIAL = words(
   'verify your (?:account|identity|email|information)', 'confirm your (?:account|identity|details|information|password)',
