@@ -1,0 +1,419 @@
+// Check 6 of the e2e run: what the user sees, driven in the real Thunderbird through Marionette.
+//   - the options page, opened in a tab: change the learning rate (and find it stored after a
+//     reload), reject an invalid one, reject a bad model file, classify a folder with the page's
+//     folder picker (server keywords checked), the folder pane's "Classify with Tagwise" menu item
+//     (the tagged mail is skipped), reset the weights through the confirmation dialog
+//   - the popup of the Tagwise button above a displayed message: verdict, probabilities, reasons,
+//     and a correction through its button (server keyword checked)
+//   - PNG screenshots of both, light and dark, copied to a kept folder printed in the output.
+//
+// Extension pages run in the parent process for this part (extensions.webextensions.remote=false,
+// set before the restart): Marionette 153 lists no window handle for a remote add-on page in a
+// Thunderbird content tab, and a parent-process page lets a chrome script use its DOM like a user
+// would (clicks, change events, a file chosen) and draw it to a canvas. Checks 1-5 ran remote.
+import { appendFileSync, copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fixture, tagKeyOf } from './lib/fixtures.mjs';
+import { REPO } from './lib/setup.mjs';
+import { widgetId } from './lib/addon.mjs';
+import { say } from './lib/util.mjs';
+
+export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || join(REPO, '.e2e-work', 'screenshots');
+
+// Shared by every chrome-context script below.
+const PRELUDE = `
+const { MailServices } = ChromeUtils.importESModule("resource:///modules/MailServices.sys.mjs");
+const win = Services.wm.getMostRecentWindow("mail:3pane");
+const tabmail = win.document.getElementById("tabmail");
+const sleep = (ms) => new Promise((r) => win.setTimeout(r, ms));
+async function until(what, probe, ms = 30000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error("timed out after " + ms / 1000 + "s waiting for " + what);
+    await sleep(100);
+  }
+}
+const optionsTab = () => tabmail.tabInfo.find((t) => t.browser?.currentURI?.spec?.includes("/options/options.html"));
+const optionsDoc = () => optionsTab()?.browser?.contentDocument;
+const text = (doc, id) => doc.getElementById(id)?.textContent ?? null;
+/** The whole page (not just the viewport) as a PNG data URL, in the given colour scheme. */
+async function snapshot(browser, scheme) {
+  browser.browsingContext.prefersColorSchemeOverride = scheme;
+  await sleep(400);
+  const w = browser.contentWindow;
+  const root = w.document.documentElement;
+  const width = Math.max(root.scrollWidth, w.innerWidth);
+  const height = Math.max(root.scrollHeight, w.innerHeight);
+  const canvas = win.document.createElementNS("http://www.w3.org/1999/xhtml", "canvas");
+  canvas.width = width;
+  canvas.height = height;
+  const background = w.getComputedStyle(root).backgroundColor;
+  canvas.getContext("2d").drawWindow(w, 0, 0, width, height, background);
+  browser.browsingContext.prefersColorSchemeOverride = "none";
+  return canvas.toDataURL("image/png");
+}
+function inbox() {
+  return MailServices.accounts.defaultAccount.incomingServer.rootFolder.getFolderWithFlags(Ci.nsMsgFolderFlags.Inbox);
+}
+function folderNamed(name) {
+  return [...MailServices.accounts.defaultAccount.incomingServer.rootFolder.subFolders].find((f) => f.name === name);
+}
+`;
+
+/** arguments: [addonId]. Opens the options page in a tab and waits until it shows the status. */
+const OPEN_OPTIONS = PRELUDE + `
+const url = WebExtensionPolicy.getByID(arguments[0]).getURL("options/options.html");
+return (async () => {
+  tabmail.openTab("contentTab", { url });
+  const doc = await until("the options page", () => {
+    const d = optionsDoc();
+    return d?.readyState === "complete" && text(d, "corrections-total") !== "–" && d.getElementById("folder")?.options.length > 0 && d;
+  });
+  return { remote: optionsTab().browser.isRemoteBrowser, corrections: text(doc, "corrections-total"), model: text(doc, "model-info"),
+    help: text(doc, "learningRate-help"), rate: doc.getElementById("learningRate").value };
+})();
+`;
+
+/** arguments: [value]. Types a learning rate and leaves the field (a change event), like a user. */
+const SET_RATE = PRELUDE + `
+return (async () => {
+  const doc = optionsDoc();
+  const input = doc.getElementById("learningRate");
+  const status = doc.getElementById("settings-status");
+  status.textContent = "";
+  input.focus();
+  input.value = arguments[0];
+  input.dispatchEvent(new doc.defaultView.Event("input", { bubbles: true }));
+  input.dispatchEvent(new doc.defaultView.Event("change", { bubbles: true }));
+  await sleep(300);
+  await until("a settings answer", () => status.textContent || text(doc, "learningRate-error"), 10000);
+  return { status: status.textContent, error: text(doc, "learningRate-error"), valid: input.checkValidity() };
+})();
+`;
+
+/** Reloads the options page and returns the learning rate it shows (read back from storage). */
+const RELOAD_OPTIONS = PRELUDE + `
+return (async () => {
+  const before = optionsDoc();
+  optionsTab().browser.reload();
+  const doc = await until("the reloaded options page", () => {
+    const d = optionsDoc();
+    return d && d !== before && d.readyState === "complete" && text(d, "corrections-total") !== "–" && d.getElementById("learningRate").placeholder && d;
+  });
+  return doc.getElementById("learningRate").value;
+})();
+`;
+
+/** arguments: [fileText]. Chooses a file in the import input; returns the page's answer. */
+const IMPORT_FILE = PRELUDE + `
+return (async () => {
+  const doc = optionsDoc();
+  const input = doc.getElementById("import-file");
+  const status = doc.getElementById("model-status");
+  status.textContent = "";
+  const file = new doc.defaultView.File([arguments[0]], "not-a-model.json", { type: "application/json" });
+  input.mozSetFileArray([file]);
+  input.dispatchEvent(new doc.defaultView.Event("change", { bubbles: true }));
+  await until("the import answer", () => status.textContent && !status.textContent.endsWith("…") && status.textContent, 15000);
+  return status.textContent;
+})();
+`;
+
+/** arguments: [folderName, count]. Shows the folder in the 3-pane tab until Thunderbird has synced its messages. */
+const SYNC_FOLDER = PRELUDE + `
+const [name, count] = arguments;
+return (async () => {
+  const folder = await until("folder " + name, () => folderNamed(name));
+  tabmail.switchToTab(0);
+  tabmail.currentAbout3Pane.displayFolder(folder.URI);
+  await until(count + " messages in " + name, () => folder.getTotalMessages(false) >= count);
+  tabmail.currentAbout3Pane.displayFolder(inbox().URI);
+  return folder.getTotalMessages(false);
+})();
+`;
+
+/** arguments: [folderName]. Picks the folder in the options page and starts the job; waits until it is done. */
+const CLASSIFY_FROM_PAGE = PRELUDE + `
+const [name] = arguments;
+return (async () => {
+  for (const t of tabmail.tabInfo) if (t === optionsTab()) tabmail.switchToTab(t);
+  const doc = optionsDoc();
+  const select = doc.getElementById("folder");
+  const option = [...select.options].find((o) => o.textContent === name);
+  if (!option) throw new Error("no folder " + name + " in the page's list: " + [...select.options].map((o) => o.textContent));
+  select.value = option.value;
+  select.dispatchEvent(new doc.defaultView.Event("change", { bubbles: true }));
+  doc.getElementById("classify-folder").click();
+  const seen = new Set();
+  const row = await until("the job to finish", () => {
+    const r = doc.querySelector('#jobs li[data-folder-id="' + option.value + '"]');
+    if (r) seen.add(r.dataset.status + " " + r.querySelector("progress").value.toFixed(2));
+    return r?.dataset.status === "done" && r;
+  }, 60000);
+  return { folderId: option.value, count: row.querySelector(".job-count").textContent, progress: row.querySelector("progress").value, seen: [...seen] };
+})();
+`;
+
+/** arguments: [folderName, elementId]. Right-clicks the folder in the folder pane and activates our item. */
+const CLICK_FOLDER_MENU = PRELUDE + `
+const [name, elementId] = arguments;
+const EventUtils = {};
+Services.scriptloader.loadSubScript("chrome://remote/content/external/EventUtils.js", EventUtils);
+return (async () => {
+  tabmail.switchToTab(0);
+  const about3Pane = tabmail.currentAbout3Pane;
+  const folder = folderNamed(name);
+  const doc = about3Pane.document;
+  const tree = doc.getElementById("folderTree");
+  const row = await until("the folder pane row of " + name, () => [...tree.querySelectorAll("li")].find((li) => li.uri === folder.URI));
+  row.scrollIntoView();
+  const context = doc.getElementById("folderPaneContext");
+  const shown = new Promise((r) => context.addEventListener("popupshown", r, { once: true }));
+  EventUtils.synthesizeMouseAtCenter(row.querySelector(".container"), { type: "contextmenu", button: 2 }, about3Pane);
+  await shown;
+  const item = doc.getElementById(elementId);
+  if (!item) {
+    const ours = [...context.querySelectorAll("[id*='-menuitem-_']")].map((e) => e.id);
+    context.hidePopup();
+    throw new Error("no " + elementId + " in the folder pane menu; add-on items: " + ours.join(", "));
+  }
+  const closed = new Promise((r) => context.addEventListener("popuphidden", r, { once: true }));
+  item.parentNode.activateItem(item);
+  await closed;
+  return item.label;
+})();
+`;
+
+/** arguments: [folderId, startedAfter]. Waits on the options page for a job of that folder newer than before. */
+const WAIT_JOB_DONE = PRELUDE + `
+const [folderId] = arguments;
+return (async () => {
+  const doc = optionsDoc();
+  const row = await until("the menu's job to finish", () => {
+    const r = doc.querySelector('#jobs li[data-folder-id="' + folderId + '"]');
+    return r?.dataset.status === "done" && r.querySelector(".job-count").textContent.includes("0 tagged") && r;
+  }, 60000);
+  return row.querySelector(".job-count").textContent;
+})();
+`;
+
+/** arguments: [scheme]. The options page as a PNG data URL. */
+const SNAP_OPTIONS = PRELUDE + `
+return snapshot(optionsTab().browser, arguments[0]);
+`;
+
+/** Opens the reset dialog, keeps "clear", confirms; returns what the page shows afterwards. */
+const RESET_THROUGH_PAGE = PRELUDE + `
+return (async () => {
+  for (const t of tabmail.tabInfo) if (t === optionsTab()) tabmail.switchToTab(t);
+  const doc = optionsDoc();
+  const dialog = doc.getElementById("reset-dialog");
+  doc.getElementById("reset").click();
+  await until("the dialog", () => dialog.open);
+  const modal = dialog.matches(":modal");
+  const choice = dialog.querySelector('input[name="corrections"]:checked').value;
+  const status = doc.getElementById("model-status");
+  doc.getElementById("reset-confirm").click();
+  await until("the reset to finish", () => /shipped|ausgeliefert/.test(status.textContent) && text(doc, "corrections-total") === "0", 20000);
+  return { modal, choice, status: status.textContent, corrections: text(doc, "corrections-total"), model: text(doc, "model-info") };
+})();
+`;
+
+/**
+ * arguments: [messageId, buttonId]. Shows the message in the 3-pane tab, clicks the Tagwise button
+ * above it and waits for the popup to show the verdict; returns what it shows.
+ */
+const OPEN_POPUP = PRELUDE + `
+const [messageId, buttonId] = arguments;
+function popupBrowser() {
+  const docs = [win.document, tabmail.currentAbout3Pane?.document, tabmail.currentAboutMessage?.document].filter(Boolean);
+  for (const d of docs) for (const b of d.querySelectorAll("browser")) if (b.currentURI?.spec?.includes("/popup/popup.html")) return b;
+  return null;
+}
+return (async () => {
+  tabmail.switchToTab(0);
+  const about3Pane = tabmail.currentAbout3Pane;
+  if (about3Pane.gFolder?.URI !== inbox().URI) about3Pane.displayFolder(inbox().URI);
+  const view = await until("the Inbox view", () => about3Pane.gFolder?.URI === inbox().URI && about3Pane.gDBView);
+  const row = await until("the message row", () => {
+    for (let i = 0; i < view.rowCount; i++) if (view.getMsgHdrAt(i).messageId === messageId) return i + 1;
+    return 0;
+  }) - 1;
+  about3Pane.threadTree.selectedIndex = row;
+  const aboutMessage = await until("the message to be displayed", () => {
+    const m = tabmail.currentAboutMessage;
+    return m?.gMessage?.messageId === messageId && m.document.readyState === "complete" && m;
+  });
+  const button = await until("the Tagwise button", () => aboutMessage.document.getElementById(buttonId));
+  button.click();
+  const browser = await until("the popup", () => {
+    const b = popupBrowser();
+    const d = b?.contentDocument;
+    return d?.readyState === "complete" && d.getElementById("verdict") && !d.getElementById("verdict").hidden && b;
+  });
+  const d = browser.contentDocument;
+  return {
+    remote: browser.isRemoteBrowser,
+    label: text(d, "label"),
+    source: text(d, "source"),
+    subject: text(d, "subject"),
+    probs: ["SAFE", "SPAM", "THREAT"].map((l) => Number(d.getElementById("p-" + l).value)),
+    reasons: [...d.querySelectorAll("#reasons li")].map((li) => li.textContent),
+    pressed: [...d.querySelectorAll(".buttons button")].filter((b) => b.getAttribute("aria-pressed") === "true").map((b) => b.dataset.label),
+  };
+})();
+`;
+
+const POPUP_BROWSER = `
+function popupBrowser() {
+  const docs = [win.document, tabmail.currentAbout3Pane?.document, tabmail.currentAboutMessage?.document].filter(Boolean);
+  for (const d of docs) for (const b of d.querySelectorAll("browser")) if (b.currentURI?.spec?.includes("/popup/popup.html")) return b;
+  throw new Error("the popup is not open");
+}
+`;
+
+/** arguments: [scheme]. The open popup as a PNG data URL. */
+const SNAP_POPUP = PRELUDE + POPUP_BROWSER + `
+return snapshot(popupBrowser(), arguments[0]);
+`;
+
+/** arguments: [label]. Clicks a correction button in the open popup; returns its status line and heading. */
+const CORRECT_IN_POPUP = PRELUDE + POPUP_BROWSER + `
+return (async () => {
+  const d = popupBrowser().contentDocument;
+  const status = d.getElementById("correct-status");
+  d.getElementById("correct-" + arguments[0]).click();
+  await until("the correction", () => status.textContent, 20000);
+  return { status: status.textContent, label: text(d, "label"), source: text(d, "source") };
+})();
+`;
+
+function archiveMail() {
+  // Copies of fixtures under new Message-IDs, delivered straight into a folder that is not an Inbox:
+  // nothing tags them until the folder is classified.
+  return ['safe-climbing-reply', 'spam-pills', 'threat-paypal', 'safe-bookshop-receipt'].map((name) => {
+    const mail = fixture(name);
+    const messageId = `archive-${mail.messageId}`;
+    return { ...mail, messageId, raw: mail.raw.replace(/^Message-ID:\s*<[^>]+>/im, `Message-ID: <${messageId}>`) };
+  });
+}
+
+/**
+ * Runs check 6 on the harness object of run.mjs (Thunderbird stopped). Returns a one-line summary
+ * and the screenshot folder; throws with what went wrong.
+ */
+export async function checkUi(h, { waitMs, expectCorrections = true }) {
+  const shots = join(h.work, 'screenshots');
+  mkdirSync(shots, { recursive: true });
+  const archive = archiveMail();
+  h.dovecot.doveadm(['mailbox', 'create', '-s', '-u', 'tbtest', 'Archive']);
+  for (const mail of archive) h.dovecot.deliver(mail.raw, 'Archive');
+  say(`  delivered ${archive.length} untagged messages into Archive`);
+  appendFileSync(join(h.profile, 'user.js'), 'user_pref("extensions.webextensions.remote", false);\n');
+
+  const tb = h.startThunderbird();
+  await tb.waitForLine('"[tagwise] ready"', /^\[tagwise\] ready /, { timeoutMs: waitMs });
+  const m = await tb.marionette();
+  const facts = [];
+  const save = (name, dataUrl) => {
+    const file = join(shots, name);
+    writeFileSync(file, Buffer.from(dataUrl.split(',')[1], 'base64'));
+    return file;
+  };
+  try {
+    const synced = await m.execute(SYNC_FOLDER, ['Archive', archive.length], waitMs);
+    say(`  Thunderbird synced Archive: ${synced} messages`);
+
+    // Options page.
+    const opened = await m.execute(OPEN_OPTIONS, [h.addon.id], waitMs);
+    say(`  options page open (${opened.remote ? 'remote' : 'parent process'}): corrections ${opened.corrections}, model "${opened.model}"`);
+    if (expectCorrections && Number(opened.corrections) < 1) throw new Error(`the options page shows ${opened.corrections} corrections after checks 2-3`);
+
+    const from = tb.tagwiseLines.length;
+    const invalid = await m.execute(SET_RATE, ['7']);
+    if (invalid.valid || !invalid.error) throw new Error(`a learning rate of 7 was not refused: ${JSON.stringify(invalid)}`);
+    say(`  learning rate 7 refused: "${invalid.error}"`);
+    const saved = await m.execute(SET_RATE, ['0.02']);
+    if (saved.error) throw new Error(`learning rate 0.02 refused: ${saved.error}`);
+    await tb.waitForLine('"settings learningRate=0.02"', /^\[tagwise\] settings learningRate=0\.02 /, { from, timeoutMs: waitMs });
+    if (tb.tagwiseLines.slice(from).some((l) => /settings learningRate=7/.test(l))) throw new Error('the refused rate reached the background');
+    const reloaded = await m.execute(RELOAD_OPTIONS, [], waitMs);
+    if (reloaded !== '0.02') throw new Error(`after a reload the page shows learning rate "${reloaded}", expected 0.02`);
+    say(`  learning rate 0.02 saved ("${saved.status}"), logged by the background, and shown again after a reload`);
+    facts.push('learning rate stored (0.02; 7 refused)');
+
+    const rejected = await m.execute(IMPORT_FILE, ['{"kind":"something-else"}'], waitMs);
+    if (!/not imported|nicht importiert/.test(rejected)) throw new Error(`a bad model file got: "${rejected}"`);
+    say(`  bad model file refused: "${rejected}"`);
+    facts.push('bad model file refused');
+
+    // Classify a folder from the page, then again through the folder pane's menu (all skipped).
+    const job = await m.execute(CLASSIFY_FROM_PAGE, ['Archive'], waitMs + 30_000);
+    say(`  page job on ${job.folderId}: "${job.count}" (progress ${job.progress}; seen ${job.seen.join(', ')})`);
+    const untagged = [];
+    for (const mail of archive) {
+      const row = h.dovecot.messages('Archive').find((r) => r.messageId === mail.messageId);
+      const ours = row?.flags.filter((f) => f.startsWith('$tagwise_')) ?? [];
+      if (ours.length !== 1) untagged.push(`${mail.subject}: ${JSON.stringify(row?.flags)}`);
+    }
+    if (untagged.length) {
+      // The server may lag Thunderbird by a moment.
+      await new Promise((r) => setTimeout(r, 3000));
+      const still = archive.filter((mail) => (h.dovecot.messages('Archive').find((r) => r.messageId === mail.messageId)?.flags ?? []).filter((f) => f.startsWith('$tagwise_')).length !== 1);
+      if (still.length) throw new Error(`after the folder job, untagged on the server: ${untagged.join('; ')}`);
+    }
+    const labels = archive.map((mail) => h.dovecot.messages('Archive').find((r) => r.messageId === mail.messageId).flags.find((f) => f.startsWith('$tagwise_')).replace('$tagwise_', ''));
+    say(`  Archive on the server: ${labels.join(', ')}`);
+    facts.push(`folder job tagged ${archive.length}/${archive.length} Archive messages (${labels.join(', ')})`);
+
+    const menuFrom = tb.tagwiseLines.length;
+    const menuLabel = await m.execute(CLICK_FOLDER_MENU, ['Archive', `${widgetId(h.addon.id)}-menuitem-_tagwise-classify-folder`], waitMs);
+    const menuJob = await m.execute(WAIT_JOB_DONE, [job.folderId], waitMs + 30_000);
+    const done = await tb.waitForLine('"folder job done"', /^\[tagwise\] folder job done \S+ classified=(\d+) skipped=(\d+)/, { from: menuFrom, timeoutMs: waitMs });
+    if (done[1] !== '0' || Number(done[2]) !== archive.length) throw new Error(`the menu's job classified=${done[1]} skipped=${done[2]}, expected 0 and ${archive.length}`);
+    say(`  folder pane menu "${menuLabel}" ran a job: "${menuJob}"`);
+    facts.push(`folder-pane menu job skipped ${done[2]} tagged`);
+
+    // Popup above a displayed message: verdict, probabilities, reasons; a correction through it.
+    const target = fixture('threat-paypal');
+    const popup = await m.execute(OPEN_POPUP, [target.messageId, `${widgetId(h.addon.id)}-messageDisplayAction-toolbarbutton`], waitMs);
+    const sum = popup.probs.reduce((a, b) => a + b, 0);
+    say(`  popup (${popup.remote ? 'remote' : 'parent process'}): ${popup.label} (${popup.source}) "${popup.subject}" probs ${popup.probs.map((p) => p.toFixed(3)).join('/')}; reasons: ${popup.reasons.join(' | ')}`);
+    if (Math.abs(sum - 1) > 0.01 || popup.reasons.length === 0 || popup.pressed.length !== 1) throw new Error(`the popup shows ${JSON.stringify(popup)}`);
+    save('popup-light.png', await m.execute(SNAP_POPUP, ['light']));
+    save('popup-dark.png', await m.execute(SNAP_POPUP, ['dark']));
+    const to = popup.pressed[0] === 'SAFE' ? 'SPAM' : 'SAFE';
+    const correctFrom = tb.tagwiseLines.length;
+    const corrected = await m.execute(CORRECT_IN_POPUP, [to], waitMs);
+    await tb.waitForLine(`"learned ... ${to}"`, new RegExp(`^\\[tagwise\\] learned ${target.messageId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ${to} `), { from: correctFrom, timeoutMs: waitMs });
+    const start = Date.now();
+    while (Date.now() - start < waitMs) {
+      const flags = h.dovecot.messages().find((r) => r.messageId === target.messageId)?.flags ?? [];
+      if (flags.includes(tagKeyOf(to)) && flags.filter((f) => f.startsWith('$tagwise_')).length === 1) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    say(`  popup correction to ${to}: "${corrected.status}"; heading now ${corrected.label} (${corrected.source})`);
+    facts.push(`popup showed ${popup.label} with ${popup.reasons.length} reasons, corrected to ${to} through it`);
+
+    // Screenshots of the options page with the loss curve and the jobs, then reset.
+    await m.execute(RELOAD_OPTIONS, [], waitMs);
+    save('options-light.png', await m.execute(SNAP_OPTIONS, ['light']));
+    save('options-dark.png', await m.execute(SNAP_OPTIONS, ['dark']));
+
+    const resetFrom = tb.tagwiseLines.length;
+    const reset = await m.execute(RESET_THROUGH_PAGE, [], waitMs);
+    await tb.waitForLine('"reset model=shipped corrections=0"', /^\[tagwise\] reset model=shipped corrections=0$/, { from: resetFrom, timeoutMs: waitMs });
+    if (!reset.modal || reset.choice !== 'clear') throw new Error(`the reset dialog: ${JSON.stringify(reset)}`);
+    say(`  reset through the dialog (modal, "clear"): "${reset.status}"; corrections ${reset.corrections}, model "${reset.model}"`);
+    facts.push('reset through the dialog: corrections 0, model=shipped');
+  } finally {
+    m.close();
+  }
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const files = readdirSync(shots).filter((f) => f.endsWith('.png'));
+  for (const file of files) copyFileSync(join(shots, file), join(SCREENSHOT_DIR, file));
+  say(`  screenshots: ${files.map((f) => join(SCREENSHOT_DIR, f)).join(' ')}`);
+  return `${facts.join('; ')}; ${files.length} screenshots in ${SCREENSHOT_DIR}`;
+}
