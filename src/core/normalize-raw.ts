@@ -15,12 +15,19 @@ export interface NormalizedRaw {
 export interface NormalizeLimits {
   maxBytes: number;
   maxHeaderBytes: number;
+  /** Bytes kept of each text part's content (default 128 KB); other parts keep 1 KB. */
+  maxPartBytes?: number;
 }
+
+const DEFAULT_PART_BYTES = 128 * 1024;
+const OTHER_PART_BYTES = 1024;
 
 const LF = 0x0a;
 const CR = 0x0d;
 const SPACE = 0x20;
 const TAB = 0x09;
+const DASH = 0x2d;
+const CONTENT_TYPE = 'content-type:';
 
 /** Lines Thunderbird writes into its own mail store; lower-cased, without the colon. */
 const STORE_HEADERS = ['x-mozilla-status', 'x-mozilla-status2', 'x-mozilla-keys'];
@@ -64,29 +71,70 @@ export function normalizeRaw(input: Uint8Array, limits: NormalizeLimits): Normal
   }
   if (inHeader) return { bytes: out.subarray(0, w), truncated };
 
-  // Body: copy runs between CRs, dropping the CR of each CRLF, until the byte budget is spent.
-  const bodyStart = w;
+  // Body, line by line, CRLF to LF (a lone CR is kept as data). Each MIME part's content is cut at
+  // a budget: the parser's cost is per line, and past the budget a part adds time, not evidence
+  // (features read the first 100,000 characters of text and only the names and types of
+  // attachments). A line starting with "--" may be a boundary: it is always kept, and the part
+  // header after it (up to its blank line) chooses the next budget. Whole lines only, so the parser
+  // never sees half a line; the whole body still stops at maxBytes.
   const limit = Math.min(out.length, Math.max(w, limits.maxBytes));
-  while (p < input.length && w < limit) {
-    // Look for the CR only within the budget: a body without CRs must not be scanned to its end.
-    const budgetEnd = Math.min(input.length, p + (limit - w));
-    const found = input.subarray(p, budgetEnd).indexOf(CR);
-    const cr = found < 0 ? -1 : p + found;
-    const runEnd = cr < 0 ? budgetEnd : cr;
-    out.set(input.subarray(p, runEnd), w);
-    w += runEnd - p;
-    p = runEnd;
-    if (p === cr) {
-      // A CR before LF is dropped; a lone CR is kept as data.
-      if (input[p + 1] !== LF && w < limit) out[w++] = CR;
-      p++;
+  const textBudget = limits.maxPartBytes ?? DEFAULT_PART_BYTES;
+  let inPartHeader = false;
+  let partIsText = true;
+  let partBytes = 0;
+  let budget = textBudget;
+  while (p < input.length) {
+    if (!inPartHeader && partBytes >= budget) {
+      // Past the budget: jump to the next line that may be a boundary instead of reading lines.
+      p = nextDashDashLine(input, p);
+      truncated = true;
+      if (p >= input.length) break;
     }
-  }
-  if (p < input.length) {
-    truncated = true;
-    // Cut at a line end so the parser never sees half a line.
-    const lastLf = out.subarray(bodyStart, w).lastIndexOf(LF);
-    if (lastLf >= 0) w = bodyStart + lastLf + 1;
+    const lf = input.indexOf(LF, p);
+    const next = lf < 0 ? input.length : lf + 1;
+    let end = lf < 0 ? input.length : lf;
+    if (lf >= 0 && end > p && input[end - 1] === CR) end--;
+    const length = end - p;
+    const eol = lf < 0 ? 0 : 1;
+    const boundary = length >= 2 && input[p] === DASH && input[p + 1] === DASH;
+    let keep: boolean;
+    if (boundary) {
+      keep = true;
+      inPartHeader = true;
+      partIsText = true; // a part without Content-Type is text/plain
+    } else if (inPartHeader) {
+      keep = true;
+      if (length === 0) {
+        inPartHeader = false;
+        partBytes = 0;
+        budget = partIsText ? textBudget : OTHER_PART_BYTES;
+      } else if (startsWithContentType(input, p, end)) {
+        partIsText = isTextType(input, p + CONTENT_TYPE.length, end);
+      }
+    } else {
+      // The line that crosses the budget keeps its head: a body that is one huge line still reads.
+      const room = budget - partBytes;
+      partBytes += length + eol;
+      keep = room > 0;
+      if (keep && length + eol > room) {
+        end = p + Math.max(0, room - 1);
+        truncated = true;
+      }
+    }
+    const kept = end - p;
+    const lineEnd = eol || kept < length ? 1 : 0;
+    if (keep && w + kept + lineEnd > limit) {
+      truncated = true;
+      break;
+    }
+    if (keep) {
+      out.set(input.subarray(p, end), w);
+      w += kept;
+      if (lineEnd) out[w++] = LF;
+    } else {
+      truncated = true;
+    }
+    p = next;
   }
   return { bytes: out.subarray(0, w), truncated };
 }
@@ -124,4 +172,30 @@ function isStoreHeader(input: Uint8Array, start: number, end: number): boolean {
     if (input[j] === 0x3a) return true;
   }
   return false;
+}
+
+function startsWithContentType(input: Uint8Array, start: number, end: number): boolean {
+  if (end - start < CONTENT_TYPE.length) return false;
+  for (let i = 0; i < CONTENT_TYPE.length; i++) {
+    const b = input[start + i] ?? 0;
+    if ((b >= 0x41 && b <= 0x5a ? b | 0x20 : b) !== CONTENT_TYPE.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** text/*, a mistyped `text`, multipart/* and message/* keep their content; anything else is an attachment. */
+function isTextType(input: Uint8Array, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && (input[i] === SPACE || input[i] === TAB)) i++;
+  const value = String.fromCharCode(...input.subarray(i, Math.min(end, i + 10))).toLowerCase();
+  return /^(?:text|multipart|message)\b/.test(value) || i === end;
+}
+
+/** The start of the first line at or after `from` (itself a line start) that begins with "--". */
+function nextDashDashLine(input: Uint8Array, from: number): number {
+  if (input[from] === DASH && input[from + 1] === DASH) return from;
+  for (let d = input.indexOf(DASH, from); d >= 0; d = input.indexOf(DASH, d + 1)) {
+    if (input[d - 1] === LF && input[d + 1] === DASH) return d;
+  }
+  return input.length;
 }

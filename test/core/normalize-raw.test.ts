@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { normalizeRaw } from '../../src/core/normalize-raw.ts';
+import { normalizeRaw, type NormalizeLimits } from '../../src/core/normalize-raw.ts';
 
 const LIMITS = { maxBytes: 512 * 1024, maxHeaderBytes: 64 * 1024 };
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
-const normalized = (text: string, limits = LIMITS): string =>
+const normalized = (text: string, limits: NormalizeLimits = LIMITS): string =>
   new TextDecoder().decode(normalizeRaw(bytes(text), limits).bytes);
 
 describe('normalizeRaw', () => {
@@ -65,5 +65,47 @@ describe('normalizeRaw', () => {
     expect(performance.now() - started).toBeLessThan(5000); // a bound against quadratic work, loose enough for a loaded CI machine
     expect(result.truncated).toBe(true);
     expect(result.bytes.length).toBeLessThanOrEqual(LIMITS.maxBytes);
+  });
+
+  describe('cuts each MIME part at its budget, keeping boundaries and part headers', () => {
+    const base64 = 'QUFB'.repeat(19).concat('\n').repeat(20_000); // ~1.5 MB
+    const message = [
+      'Subject: s',
+      'Content-Type: multipart/mixed; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain',
+      '',
+      'first text',
+      '--b',
+      'Content-Type: application/pdf; name="a.pdf"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      base64,
+      '--b',
+      'Content-Type: application/x-msdownload; name="b.exe"',
+      '',
+      'MZ',
+      '--b--',
+      '',
+    ].join('\n');
+
+    test('an attachment keeps 1 KB; what follows it is still there', () => {
+      const result = normalizeRaw(bytes(message), LIMITS);
+      const text = new TextDecoder().decode(result.bytes);
+      expect(result.truncated).toBe(true);
+      expect(result.bytes.length).toBeLessThan(4096);
+      expect(text).toContain('first text');
+      expect(text).toContain('name="b.exe"');
+      expect(text.trimEnd().endsWith('--b--')).toBe(true);
+    });
+
+    test('a text part keeps maxPartBytes, a one-line body its head', () => {
+      const long = normalized(`Subject: s\n\n${'word '.repeat(100_000)}`, { ...LIMITS, maxPartBytes: 1000 });
+      expect(long.length).toBeLessThanOrEqual('Subject: s\n\n'.length + 1000);
+      expect(long.startsWith('Subject: s\n\nword word')).toBe(true);
+      const lines = normalized(`Subject: s\n\n${'a line of text\n'.repeat(1000)}`, { ...LIMITS, maxPartBytes: 150 });
+      expect(lines).toBe(`Subject: s\n\n${'a line of text\n'.repeat(10)}`);
+    });
   });
 });

@@ -316,3 +316,20 @@ describe('parseEmail mistyped bodies', () => {
     expect(email.attachments.map((attachment) => attachment.filename)).toEqual(['a.csv']);
   });
 });
+
+describe('parseEmail on large attachments', () => {
+  test('an attachment after a 1.5 MB one is still listed, and the text still read', async () => {
+    const base64 = 'QUFB'.repeat(19).concat('\n').repeat(20_000);
+    const raw = [
+      'From: a@b.example', 'Subject: invoice', 'Content-Type: multipart/mixed; boundary="b"', '',
+      '--b', 'Content-Type: text/plain', '', 'Please find the invoice attached.',
+      '--b', 'Content-Type: application/pdf; name="invoice.pdf"', 'Content-Transfer-Encoding: base64', '', base64,
+      '--b', 'Content-Type: application/x-msdownload; name="invoice.pdf.exe"', 'Content-Transfer-Encoding: base64', '', 'TVo=',
+      '--b--', '',
+    ].join('\n');
+    const email = await parseEmail(raw);
+    expect(email.text).toContain('Please find the invoice attached.');
+    expect(email.attachments.map((a) => a.filename)).toEqual(['invoice.pdf', 'invoice.pdf.exe']);
+    expect(email.truncated).toBe(true);
+  });
+});
