@@ -32,6 +32,8 @@ export interface TrainOptions {
   minSources: number;
   /** Share of token entries dropped from each training step, so no single token carries a verdict. */
   tokenDropout: number;
+  /** Share of named signals dropped from each training step. */
+  signalDropout: number;
   rehearsalSize: number;
   /** The learning rate the model will use for corrections. */
   correctionLearningRate: number;
@@ -41,7 +43,7 @@ export interface TrainOptions {
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
-  hiddenSize: 16,
+  hiddenSize: 32,
   epochs: 10,
   learningRate: 0.05,
   momentum: 0.5,
@@ -51,6 +53,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   minDocs: 4,
   minSources: 2,
   tokenDropout: 0.3,
+  signalDropout: 0.3,
   rehearsalSize: 240,
   correctionLearningRate: 0.05,
   description: '',
@@ -97,16 +100,24 @@ export function balancedWeights(docs: readonly TrainingDoc[]): Float32Array {
   return Float32Array.from(raw, (w) => w / mean);
 }
 
-function dropTokens(vector: SparseVector, signalCount: number, rate: number, random: Random): SparseVector {
-  if (rate === 0) return vector;
-  const keep: number[] = [];
+/**
+ * Input dropout: each token entry is dropped with `tokenRate`, each named signal with `signalRate`,
+ * and the token block is rescaled to keep its expected length. No single feature can then carry a
+ * verdict alone, which is what generalizes to mail from sources the model has not seen.
+ */
+function dropInputs(vector: SparseVector, signalCount: number, tokenRate: number, signalRate: number, random: Random): SparseVector {
+  if (tokenRate === 0 && signalRate === 0) return vector;
+  const tokenScale = 1 / Math.sqrt(1 - tokenRate);
+  const indices: number[] = [];
+  const values: number[] = [];
   for (let n = 0; n < vector.indices.length; n++) {
-    if ((vector.indices[n] as number) < signalCount || random() >= rate) keep.push(n);
+    const i = vector.indices[n] as number;
+    const isSignal = i < signalCount;
+    if (random() < (isSignal ? signalRate : tokenRate)) continue;
+    indices.push(i);
+    values.push((vector.values[n] as number) * (isSignal ? 1 : tokenScale));
   }
-  return {
-    indices: Uint32Array.from(keep, (n) => vector.indices[n] as number),
-    values: Float32Array.from(keep, (n) => (vector.values[n] as number) / (1 - rate) ** ((vector.indices[n] as number) < signalCount ? 0 : 0.5)),
-  };
+  return { indices: Uint32Array.from(indices), values: Float32Array.from(values) };
 }
 
 /**
@@ -179,7 +190,7 @@ export function trainModel(docs: readonly TrainingDoc[], options: TrainOptions):
     let correct = 0;
     for (let n = 0; n < docs.length; n++) {
       const i = draw();
-      const x = dropTokens(vectors[i] as SparseVector, signalCount, options.tokenDropout, random);
+      const x = dropInputs(vectors[i] as SparseVector, signalCount, options.tokenDropout, options.signalDropout, random);
       const act = forward(mlp, x);
       const target = targets[i] as number;
       loss += crossEntropy(act.probs, target);

@@ -1,5 +1,6 @@
 import type { Email } from '../email.ts';
 import { domainOfAddress, registeredDomain } from './domains.ts';
+import { subjectWithoutTags } from './subject.ts';
 
 /** Facts about a message computed once and shared by the signals. */
 export interface MessageFacts {
@@ -14,6 +15,8 @@ export interface MessageFacts {
   senderDomains: Set<string>;
   /** Lower-cased subject and the first part of the text, the input of the wording signals. */
   lowerText: string;
+  /** The subject without list and filter tags (see subjectWithoutTags). */
+  subject: string;
   lowerSubject: string;
   /** Link hosts of http(s) links, lower-cased, in order. */
   linkHosts: string[];
@@ -31,6 +34,7 @@ export function messageFacts(email: Email): MessageFacts {
     else byKey.set(key, [value]);
   }
   const fromDomain = domainOfAddress(email.from?.address ?? '');
+  const subject = subjectWithoutTags(email.subject);
   const senderDomains = new Set([registeredDomain(fromDomain)]);
   for (const key of ['list-id', 'list-post', 'list-help', 'list-archive', 'list-owner', 'mailing-list', 'x-mailing-list', 'x-beenthere', 'sender']) {
     for (const value of byKey.get(key) ?? []) {
@@ -46,8 +50,9 @@ export function messageFacts(email: Email): MessageFacts {
     fromDomain,
     fromRegistered: registeredDomain(fromDomain),
     senderDomains,
-    lowerSubject: email.subject.toLowerCase(),
-    lowerText: `${email.subject}\n${email.text.slice(0, WORDING_PREFIX)}`.toLowerCase(),
+    subject,
+    lowerSubject: subject.toLowerCase(),
+    lowerText: `${subject}\n${email.text.slice(0, WORDING_PREFIX)}`.toLowerCase(),
     linkHosts: email.links.map((link) => link.host).filter((host) => host !== ''),
     header: (key) => byKey.get(key) ?? [],
   };

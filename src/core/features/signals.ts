@@ -116,14 +116,14 @@ export const SIGNALS: readonly Signal[] = [
   } },
   { name: 'display name holds an email address', compute: (f) => bool(/@[\w-]+\.\w/.test(f.email.from?.name ?? '')) },
   { name: 'subject names a brand the sender domain is not', compute: (f) => {
-    const brand = brandIn(f.email.subject);
+    const brand = brandIn(f.subject);
     return bool(brand !== undefined && !hostOwnedBy(f.fromDomain, brand.domains));
   } },
   { name: 'sender domain has digits or many hyphens', compute: (f) => bool(/\d{3,}|-.*-/.test(f.fromRegistered.split('.')[0] ?? '')) },
 
   // Conversation and lists.
   { name: 'reply to an earlier message', compute: (f) => bool(f.header('in-reply-to').length > 0 || f.header('references').length > 0) },
-  { name: 'subject starts with Re: or Fwd:', compute: (f) => bool(/^\s*(re|aw|sv|fw|fwd|wg|tr|rv)\s*(\[\d+\])?:/i.test(f.email.subject)) },
+  { name: 'subject starts with Re: or Fwd:', compute: (f) => bool(/^\s*(re|aw|sv|fw|fwd|wg|tr|rv)\s*(\[\d+\])?:/i.test(f.subject)) },
   { name: 'quoted text', compute: (f) => quotedLineShare(f.email.text) },
   { name: 'quotes an earlier message ("... wrote:")', compute: (f) => bool(/\b(wrote|schrieb|a écrit|escribió|ha scritto|escreveu|schreef):\s*$/im.test(f.email.text.slice(0, 20_000))) },
   { name: 'conversational wording', compute: (f) => squash(countMatches(CONVERSATION, f.lowerText), 3) },
@@ -162,8 +162,12 @@ export const SIGNALS: readonly Signal[] = [
   { name: 'money, prize or payment wording', compute: (f) => squash(countMatches(MONEY, f.lowerText), 2) },
   { name: 'extortion wording', compute: (f) => squash(countMatches(EXTORTION, f.lowerText), 1) },
   { name: 'marketing wording', compute: (f) => squash(countMatches(MARKETING, f.lowerText), 2) },
-  { name: 'subject in capitals', compute: (f) => bool(upperShare(f.email.subject) > 0.6 && f.email.subject.length > 8) },
-  { name: 'subject with ! or $', compute: (f) => bool(/[!$€£]/.test(f.email.subject)) },
+  // Words of five letters or more: technical subjects are full of short acronyms (UHD, FPGA, B210).
+  { name: 'subject in capitals', compute: (f) => {
+    const long = f.subject.match(/[A-Za-z]{5,}/g) ?? [];
+    return bool(long.length >= 2 && long.filter((w) => w === w.toUpperCase()).length / long.length > 0.6);
+  } },
+  { name: 'subject with ! or $', compute: (f) => bool(/[!$€£]/.test(f.subject)) },
   { name: 'text in capitals', compute: (f) => upperShare(f.email.text) },
   { name: 'many exclamation marks', compute: (f) => squash((f.email.text.slice(0, 20_000).match(/!/g) ?? []).length, 5) },
 
@@ -176,5 +180,5 @@ export const SIGNALS: readonly Signal[] = [
   { name: 'form in the message', compute: (f) => bool(f.email.html.forms > 0) },
   { name: 'short text', compute: (f) => bool(f.email.text.trim().length < 300) },
   { name: 'long text', compute: (f) => squash(f.email.text.length, 3000) },
-  { name: 'empty subject', compute: (f) => bool(f.email.subject.trim() === '') },
+  { name: 'empty subject', compute: (f) => bool(f.subject === '') },
 ];

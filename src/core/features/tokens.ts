@@ -1,5 +1,6 @@
 import type { Email } from '../email.ts';
 import { domainOfAddress, registeredDomain } from './domains.ts';
+import { subjectWithoutTags } from './subject.ts';
 
 /** Words considered per message body; beyond this the text adds time, not evidence. */
 const BODY_CHARS = 30_000;
@@ -35,7 +36,7 @@ function topLevelDomain(domain: string): string {
  */
 export function messageTokens(email: Email): Set<string> {
   const tokens = new Set<string>();
-  for (const word of words(email.subject)) tokens.add(`s:${word}`);
+  for (const word of words(subjectWithoutTags(email.subject))) tokens.add(`s:${word}`);
   for (const word of words(email.text.slice(0, BODY_CHARS))) tokens.add(`b:${word}`);
   for (const word of words(email.from?.name ?? '')) tokens.add(`n:${word}`);
   const fromDomain = domainOfAddress(email.from?.address ?? '');

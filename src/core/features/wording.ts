@@ -15,10 +15,13 @@ export const CREDENTIAL = words(
   'credenziali', 'verifica il tuo account',
 );
 
+// Phrases, not single words: "locked", "expires" and "suspended" are everyday technical words (a PLL
+// is locked, a certificate expires); what phishing says is that *your account* is.
 export const URGENCY = words(
-  'urgent', 'immediately', 'within (?:24|48|72) hours', 'act now', 'right away', 'final (?:notice|warning|reminder)',
-  'suspended', 'suspension', 'locked', 'deactivat', 'will be (?:closed|terminated|deleted|disabled)', 'expire[sd]?',
-  'unusual (?:activity|sign-?in)', 'unauthori[sz]ed', 'limited time', 'last chance', 'avoid (?:suspension|interruption)',
+  'urgent', 'immediately', 'within (?:24|48|72) ?(?:hours|hrs|h)\\b', 'act now', 'final (?:notice|warning|reminder)',
+  '(?:account|mailbox|card|access|service|password) (?:has been |will be |is |was )?(?:suspended|locked|blocked|closed|limited|restricted|disabled|deactivated|terminated|deleted)',
+  '(?:will be|has been) (?:suspended|closed|terminated|deleted|disabled|blocked)', '(?:expires?|expiring) (?:today|soon|in \\d+)',
+  'unusual (?:activity|sign-?in)', 'unauthori[sz]ed (?:access|transaction|login|payment)', 'last chance', 'avoid (?:suspension|interruption|losing)',
   'dringend', 'sofort', 'gesperrt', 'innerhalb von 24', 'urgente', 'immédiatement', 'suspendu', 'bloqué',
   'inmediatamente', 'suspendida', 'bloqueada', 'imediatamente', 'bloqueado', 'onmiddellijk', 'geblokkeerd', 'subito', 'sospeso',
 );
