@@ -120,16 +120,24 @@ export function modelFromJson(text: string): TagwiseModel {
   const space = asObject(file.space, 'space');
   const mlp = asObject(file.mlp, 'mlp');
   const optimizer = asObject(file.optimizer, 'optimizer');
-  const D = Number(mlp.inputSize);
-  const H = Number(mlp.hiddenSize);
-  const C = Number(mlp.outputSize);
-  if (![D, H, C].every((n) => Number.isInteger(n) && n > 0) || D * H > 64_000_000) throw new InvalidRecordError('mlp: sizes are not valid');
-  if (!Array.isArray(file.rehearsal)) throw new InvalidRecordError('rehearsal: expected a list');
+  const D = mlp.inputSize;
+  const H = mlp.hiddenSize;
+  const C = mlp.outputSize;
+  // Sizes are checked against the feature space before anything of size D×H is allocated: a hostile
+  // file must not make the add-on reserve gigabytes before validateModel rejects it.
+  const vocabulary = uints(space.vocabulary, 'space.vocabulary');
+  const bits = space.overflowBits;
+  if (!isInteger(bits) || bits < 4 || bits > MAX_OVERFLOW_BITS) throw new InvalidRecordError('space: overflowBits out of range');
+  if (!isInteger(D) || D !== SIGNALS.length + vocabulary.length + 2 ** bits) throw new InvalidRecordError('mlp: input size does not match the feature space');
+  if (!isInteger(H) || H < 1 || H > MAX_HIDDEN || C !== LABELS.length || D * H > MAX_W1) throw new InvalidRecordError('mlp: sizes are not valid');
+  if (!Array.isArray(file.rehearsal) || file.rehearsal.length > MAX_REHEARSAL) throw new InvalidRecordError('rehearsal: expected a list');
+  const meta = asObject(file.meta, 'meta');
   return validateModel({
     kind: MODEL_KIND,
     version: MODEL_VERSION,
-    meta: file.meta,
-    space: { featureVersion: space.featureVersion, overflowBits: space.overflowBits, vocabulary: uints(space.vocabulary, 'space.vocabulary') },
+    // Only the known fields: whatever else a file carries (a __proto__ key, megabytes of text) stays out.
+    meta: { trainedAt: meta.trainedAt, description: meta.description, corrections: meta.corrections },
+    space: { featureVersion: space.featureVersion, overflowBits: bits, vocabulary },
     mlp: {
       inputSize: D,
       hiddenSize: H,
@@ -156,6 +164,16 @@ export function modelFromJson(text: string): TagwiseModel {
   });
 }
 
+const isInteger = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value);
+
+// Bounds of a model this Tagwise can hold: the shipped one has D×H ≈ 0.6 M; 16 M floats are 64 MB
+// per array (W1 and its velocity), the most an imported file may ask the background page for.
+const MAX_HIDDEN = 1024;
+const MAX_OVERFLOW_BITS = 22;
+const MAX_W1 = 16_000_000;
+const MAX_REHEARSAL = 10_000;
+const MAX_TEXT = 10_000;
+
 function check(condition: boolean, message: string): void {
   if (!condition) throw new InvalidRecordError(message);
 }
@@ -181,10 +199,11 @@ export function validateModel(value: unknown): TagwiseModel {
   check(record.version === MODEL_VERSION, `model: version ${String(record.version)} is not supported (expected ${MODEL_VERSION})`);
   const meta = asObject(record.meta, 'meta');
   check(typeof meta.trainedAt === 'string' && typeof meta.description === 'string', 'meta: trainedAt and description must be text');
+  check((meta.trainedAt as string).length <= 100 && (meta.description as string).length <= MAX_TEXT, 'meta: text too long');
   check(Number.isInteger(meta.corrections) && (meta.corrections as number) >= 0, 'meta: corrections must be a count');
   const space = asObject(record.space, 'space');
   check(space.featureVersion === FEATURE_VERSION, `space: feature version ${String(space.featureVersion)} does not match this Tagwise (${FEATURE_VERSION})`);
-  check(Number.isInteger(space.overflowBits) && (space.overflowBits as number) >= 4 && (space.overflowBits as number) <= 22, 'space: overflowBits out of range');
+  check(Number.isInteger(space.overflowBits) && (space.overflowBits as number) >= 4 && (space.overflowBits as number) <= MAX_OVERFLOW_BITS, 'space: overflowBits out of range');
   checkArray(space.vocabulary, Uint32Array, undefined, 'space.vocabulary');
   const vocabulary = space.vocabulary as Uint32Array;
   for (let i = 1; i < vocabulary.length; i++) check((vocabulary[i] as number) > (vocabulary[i - 1] as number), 'space.vocabulary: not sorted');
@@ -194,7 +213,7 @@ export function validateModel(value: unknown): TagwiseModel {
   const C = mlp.outputSize as number;
   check(D === SIGNALS.length + vocabulary.length + 2 ** (space.overflowBits as number), 'mlp: input size does not match the feature space');
   check(D === inputSize(space as never), 'mlp: input size does not match the feature space');
-  check(Number.isInteger(H) && H > 0 && H <= 1024, 'mlp: hidden size out of range');
+  check(Number.isInteger(H) && H > 0 && H <= MAX_HIDDEN && D * H <= MAX_W1, 'mlp: hidden size out of range');
   check(C === LABELS.length, `mlp: expected ${LABELS.length} outputs`);
   checkArray(mlp.w1, Float32Array, D * H, 'mlp.w1');
   checkArray(mlp.b1, Float32Array, H, 'mlp.b1');
@@ -209,7 +228,7 @@ export function validateModel(value: unknown): TagwiseModel {
   checkArray(optimizer.vb1, Float32Array, H, 'optimizer.vb1');
   checkArray(optimizer.vw2, Float32Array, H * C, 'optimizer.vw2');
   checkArray(optimizer.vb2, Float32Array, C, 'optimizer.vb2');
-  check(Array.isArray(record.rehearsal) && record.rehearsal.length <= 10_000, 'rehearsal: expected a list');
+  check(Array.isArray(record.rehearsal) && record.rehearsal.length <= MAX_REHEARSAL, 'rehearsal: expected a list');
   (record.rehearsal as unknown[]).forEach((entry, n) => {
     const r = asObject(entry, `rehearsal[${n}]`);
     check(isLabel(r.label), `rehearsal[${n}]: unknown label`);
