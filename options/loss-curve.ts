@@ -12,6 +12,8 @@ export interface LossCurve {
   /** SVG path data, one point per correction in order: the loss before learning it, and after. */
   before: string;
   after: string;
+  /** Each correction's two points, for markers (a single correction is a point, not a line). */
+  points: Array<{ x: number; before: number; after: number }>;
   /** The loss at the top of the chart (the largest, rounded up to a tidy number). */
   top: number;
 }
@@ -39,5 +41,10 @@ export function lossCurve(points: readonly LossPoint[], box: CurveBox): LossCurv
   const x = (n: number) => round(box.padLeft + (usable.length === 1 ? plotWidth / 2 : (n / (usable.length - 1)) * plotWidth));
   const y = (loss: number) => round(plotHeight - (loss / top) * plotHeight);
   const path = (pick: (p: LossPoint) => number) => usable.map((p, n) => `${n === 0 ? 'M' : 'L'}${x(n)},${y(pick(p))}`).join(' ');
-  return { before: path((p) => p.lossBefore), after: path((p) => p.lossAfter), top };
+  return {
+    before: path((p) => p.lossBefore),
+    after: path((p) => p.lossAfter),
+    points: usable.map((p, n) => ({ x: x(n), before: y(p.lossBefore), after: y(p.lossAfter) })),
+    top,
+  };
 }

@@ -107,6 +107,12 @@ function renderLossChart(status: StatusView): void {
     svgElement('text', { class: 'axis-label', x: BOX.width, y: BOX.height - 4, 'text-anchor': 'end' }, formatNumber(status.loss.length)),
     svgElement('path', { class: 'line-before', d: curve.before }),
     svgElement('path', { class: 'line-after', d: curve.after }),
+    ...(curve.points.length <= 60
+      ? curve.points.flatMap((p) => [
+          svgElement('circle', { class: 'dot-before', cx: p.x, cy: p.before, r: 3 }),
+          svgElement('circle', { class: 'dot-after', cx: p.x, cy: p.after, r: 3 }),
+        ])
+      : []),
     svgElement('text', { class: 'legend-before', x: BOX.width - 4, y: 12, 'text-anchor': 'end' }, t('lossBefore')),
     svgElement('text', { class: 'legend-after', x: BOX.width - 4, y: 26, 'text-anchor': 'end' }, t('lossAfter')),
   );

@@ -8,6 +8,8 @@
 //   4. restart   after a graceful restart the add-on reports corrections=2, and further
 //                near-duplicates still get the corrected tags
 //   5. timing    median classify and correction times from the add-on's log; peak memory
+//   6. ui        options page, popup and folder classification, driven through Marionette, with
+//                screenshots (test/e2e/ui-checks.mjs)
 //
 // The last line printed is `e2e: PASS ...` or `e2e: FAIL ...`; the exit code says the same.
 // Knobs (environment): EXT_XPI, KEEP, WORK_ROOT, WAIT_S, IDLE_TIMEOUT_MS, VERBOSE; see README.md.
@@ -16,10 +18,12 @@ import { setUp, tearDown } from './lib/setup.mjs';
 import { widgetId } from './lib/addon.mjs';
 import { TAG_KEYS, PRESS_TAG_KEYS, CLICK_CONTEXT_MENU, INBOX_KEYWORDS } from './lib/tb-ui.mjs';
 import { say, waitFor, median, sleep, elapsed } from './lib/util.mjs';
+import { checkUi } from './ui-checks.mjs';
 
 const WAIT_MS = Number(process.env.WAIT_S || 60) * 1000;
 const RUN_DEADLINE_MS = Number(process.env.RUN_TIMEOUT_S || 600) * 1000;
 
+const CHECKS = 6;
 const h = {};
 const results = []; // {name, ok, detail}
 const corrections = {}; // topic -> {label, messageId}
@@ -240,6 +244,7 @@ async function main() {
   await check('3 tag keys: a correction with Thunderbird\'s tag keys teaches', checkTagKeyCorrection);
   await check('4 restart: corrections and what was learned survive', checkRestart);
   await check('5 timing', checkTiming);
+  await check('6 ui: options page, popup and folder classification', () => checkUi(h, { waitMs: WAIT_MS }));
 }
 
 async function dumpForDebugging() {
@@ -266,11 +271,11 @@ async function finish(summaryFailure) {
   if (finished) return;
   finished = true;
   const failed = results.filter((r) => !r.ok);
-  const ok = !summaryFailure && failed.length === 0 && results.length === 5;
+  const ok = !summaryFailure && failed.length === 0 && results.length === CHECKS;
   if (!ok) await dumpForDebugging();
   await tearDown(h, { keep: !ok || Boolean(process.env.KEEP) });
   if (ok) {
-    console.log(`e2e: PASS ${results.length}/5 checks in ${elapsed().trim()}s; ${timing}`);
+    console.log(`e2e: PASS ${results.length}/${CHECKS} checks in ${elapsed().trim()}s; ${timing}`);
   } else {
     const short = (text) => (text.length > 240 ? `${text.slice(0, 237)}...` : text);
     const what = summaryFailure || failed.map((r) => `check ${r.name.split(' ')[0]} (${short(r.detail)})`).join('; ');

@@ -25,12 +25,14 @@ test('points spread over the width, losses over the height, zero at the bottom',
   expect(curve.after).toBe('M10,25 L60,37.5 L110,50');
 });
 
-test('one correction sits in the middle', () => {
-  expect(lossCurve([point(1, 0.5)], BOX).before).toBe('M60,0');
+test('one correction sits in the middle, with a marker for each of its losses', () => {
+  const curve = lossCurve([point(1, 0.5)], BOX);
+  expect(curve.before).toBe('M60,0');
+  expect(curve.points).toEqual([{ x: 60, before: 0, after: 25 }]);
 });
 
 test('no corrections: empty paths', () => {
-  expect(lossCurve([], BOX)).toEqual({ before: '', after: '', top: 1 });
+  expect(lossCurve([], BOX)).toEqual({ before: '', after: '', points: [], top: 1 });
 });
 
 test('non-finite or negative losses are left out, not drawn as NaN', () => {
