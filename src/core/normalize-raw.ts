@@ -17,10 +17,18 @@ export interface NormalizeLimits {
   maxHeaderBytes: number;
   /** Bytes kept of each text part's content (default 128 KB); other parts keep 1 KB. */
   maxPartBytes?: number;
+  /** Body lines kept (default 4,000): the MIME parser's cost is per line. */
+  maxBodyLines?: number;
 }
 
 const DEFAULT_PART_BYTES = 128 * 1024;
 const OTHER_PART_BYTES = 1024;
+// postal-mime turns every line into a Blob part: about 10 µs a line in Node, so 8,000 lines of
+// nested part headers cost 200 ms. Mail worth reading says what it is well within this.
+const DEFAULT_BODY_LINES = 4000;
+// Lines that may be boundaries, each a MIME part (and a Blob decoder) to the parser; the parser
+// keeps 100 attachments at most. An empty boundary="" makes every "--" line one.
+const MAX_DASH_LINES = 256;
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -79,6 +87,8 @@ export function normalizeRaw(input: Uint8Array, limits: NormalizeLimits): Normal
   // never sees half a line; the whole body still stops at maxBytes.
   const limit = Math.min(out.length, Math.max(w, limits.maxBytes));
   const textBudget = limits.maxPartBytes ?? DEFAULT_PART_BYTES;
+  let linesLeft = limits.maxBodyLines ?? DEFAULT_BODY_LINES;
+  let dashLinesLeft = MAX_DASH_LINES;
   let inPartHeader = false;
   let partIsText = true;
   let partBytes = 0;
@@ -99,6 +109,10 @@ export function normalizeRaw(input: Uint8Array, limits: NormalizeLimits): Normal
     const boundary = length >= 2 && input[p] === DASH && input[p + 1] === DASH;
     let keep: boolean;
     if (boundary) {
+      if (dashLinesLeft-- <= 0) {
+        truncated = true;
+        break;
+      }
       keep = true;
       inPartHeader = true;
       partIsText = true; // a part without Content-Type is text/plain
@@ -123,7 +137,7 @@ export function normalizeRaw(input: Uint8Array, limits: NormalizeLimits): Normal
     }
     const kept = end - p;
     const lineEnd = eol || kept < length ? 1 : 0;
-    if (keep && w + kept + lineEnd > limit) {
+    if (keep && (w + kept + lineEnd > limit || linesLeft-- <= 0)) {
       truncated = true;
       break;
     }

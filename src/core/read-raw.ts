@@ -43,20 +43,17 @@ function isArrayBuffer(value: unknown): value is ArrayBuffer {
  */
 function readString(raw: string, window: number): RawBytes {
   const head = raw.length > window ? raw.slice(0, window) : raw;
-  if (isBinaryString(head)) {
-    const bytes = new Uint8Array(head.length);
-    for (let i = 0; i < head.length; i++) bytes[i] = head.charCodeAt(i);
-    return { bytes, size: raw.length };
+  // One pass: copy chars as bytes, and give up at the first char above U+00FF (ordinary text).
+  const bytes = new Uint8Array(head.length);
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if (c > 0xff) {
+      const text = utf8.encode(head);
+      return { bytes: text.subarray(0, Math.min(window, text.length)), size: utf8Length(raw) };
+    }
+    bytes[i] = c;
   }
-  const bytes = utf8.encode(head);
-  return { bytes: bytes.subarray(0, Math.min(window, bytes.length)), size: utf8Length(raw) };
-}
-
-function isBinaryString(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) > 0xff) return false;
-  }
-  return true;
+  return { bytes, size: raw.length };
 }
 
 function utf8Length(text: string): number {

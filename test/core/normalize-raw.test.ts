@@ -108,4 +108,15 @@ describe('normalizeRaw', () => {
       expect(lines).toBe(`Subject: s\n\n${'a line of text\n'.repeat(10)}`);
     });
   });
+
+  test('keeps at most 4,000 body lines and 256 lines that may be boundaries', () => {
+    const many = normalizeRaw(bytes(`Subject: s\n\n${'short line\n'.repeat(10_000)}`), LIMITS);
+    expect(new TextDecoder().decode(many.bytes).split('\n').length).toBeLessThanOrEqual(4003);
+    expect(many.truncated).toBe(true);
+    // boundary="" makes every "--" line a boundary: 2,000 nested parts would be 2,000 parser nodes.
+    const parts = Array.from({ length: 2000 }, (_, i) => `--n${i}\nContent-Type: multipart/mixed; boundary="n${i + 1}"\n`).join('\n');
+    const nested = normalizeRaw(bytes(`Content-Type: multipart/mixed; boundary=""\n\n${parts}`), LIMITS);
+    expect(new TextDecoder().decode(nested.bytes).match(/^--/gm)?.length).toBeLessThanOrEqual(256);
+    expect(nested.truncated).toBe(true);
+  });
 });
