@@ -97,7 +97,8 @@ function renderLossChart(status: StatusView): void {
   }
   const curve = lossCurve(status.loss, BOX);
   const plotBottom = BOX.height - BOX.padBottom;
-  const svg = svgElement('svg', { viewBox: `0 0 ${BOX.width} ${BOX.height}`, role: 'img', 'aria-labelledby': 'loss-caption' });
+  // A margin around the plot, so the markers on its edges are not cut in half.
+  const svg = svgElement('svg', { viewBox: `0 -6 ${BOX.width + 8} ${BOX.height + 6}`, role: 'img', 'aria-labelledby': 'loss-caption' });
   svg.append(
     svgElement('line', { class: 'axis', x1: BOX.padLeft, y1: 0, x2: BOX.padLeft, y2: plotBottom }),
     svgElement('line', { class: 'axis', x1: BOX.padLeft, y1: plotBottom, x2: BOX.width, y2: plotBottom }),

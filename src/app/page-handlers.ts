@@ -40,6 +40,7 @@ async function getVerdict({ messageId }: { messageId: number }): Promise<Verdict
   const { model } = await getModel();
   const features = await messageFeatures(message, model.space);
   const now = classifyFeatures(model, features, 6);
+  log(`verdict shown ${message.headerMessageId} ${verdict?.label ?? now.label}`);
   return {
     headerMessageId: message.headerMessageId,
     subject: message.subject,

@@ -1,16 +1,18 @@
 // Check 6 of the e2e run: what the user sees, driven in the real Thunderbird through Marionette.
-//   - the options page, opened in a tab: change the learning rate (and find it stored after a
-//     reload), reject an invalid one, reject a bad model file, classify a folder with the page's
-//     folder picker (server keywords checked), the folder pane's "Classify with Tagwise" menu item
-//     (the tagged mail is skipped), reset the weights through the confirmation dialog
-//   - the popup of the Tagwise button above a displayed message: verdict, probabilities, reasons,
-//     and a correction through its button (server keyword checked)
-//   - PNG screenshots of both, light and dark, copied to a kept folder printed in the output.
+//   A. default setup: show a message, click the Tagwise button above it; its popup opens in a panel,
+//      the background answers it (log line), and the panel is drawn light and dark.
+//   B. restart with add-on pages in the parent process (see below), then on the options page opened
+//      in a tab: change the learning rate (and find it stored after a reload), have an invalid one
+//      refused, have a bad model file refused, classify a folder with the page's folder picker
+//      (server keywords checked), run the folder pane's "Classify with Tagwise" item (the tagged mail
+//      is skipped); the popup page for a message: verdict, probabilities, reasons, a correction
+//      through its button (server keyword checked); reset the weights through the dialog.
+//   PNG screenshots of both pages, light and dark, are copied to a kept folder printed in the output.
 //
-// Extension pages run in the parent process for this part (extensions.webextensions.remote=false,
-// set before the restart): Marionette 153 lists no window handle for a remote add-on page in a
-// Thunderbird content tab, and a parent-process page lets a chrome script use its DOM like a user
-// would (clicks, change events, a file chosen) and draw it to a canvas. Checks 1-5 ran remote.
+// Why B runs the pages in the parent process (extensions.webextensions.remote=false): Marionette 153
+// lists no window handle for a remote add-on page in a Thunderbird content tab, so its DOM is out
+// of reach; in the parent process a chrome script can use the page like a user would (clicks,
+// change events, a chosen file) and draw it to a canvas. Checks 1-5 and part A run remote.
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -304,6 +306,59 @@ function popupBrowser() {
 }
 `;
 
+/**
+ * arguments: [messageId, buttonId]. In the default setup (add-on pages in their own process): shows
+ * the message, clicks the Tagwise button above it, waits for the popup's panel, and draws it light
+ * and dark. Its DOM is out of reach in another process; the background's log says what it asked.
+ */
+const PANEL_POPUP = PRELUDE + `
+const [messageId, buttonId] = arguments;
+const EventUtils = {};
+Services.scriptloader.loadSubScript("chrome://remote/content/external/EventUtils.js", EventUtils);
+async function draw(browser, scheme) {
+  browser.browsingContext.prefersColorSchemeOverride = scheme;
+  await sleep(500);
+  const bitmap = await browser.browsingContext.currentWindowGlobal.drawSnapshot(null, 1, scheme === "dark" ? "#1c1b22" : "white");
+  const canvas = win.document.createElementNS("http://www.w3.org/1999/xhtml", "canvas");
+  canvas.width = bitmap.width;
+  canvas.height = bitmap.height;
+  canvas.getContext("2d").drawImage(bitmap, 0, 0);
+  browser.browsingContext.prefersColorSchemeOverride = "none";
+  return canvas.toDataURL("image/png");
+}
+return (async () => {
+  tabmail.switchToTab(0);
+  const about3Pane = tabmail.currentAbout3Pane;
+  about3Pane.displayFolder(inbox().URI);
+  const view = await until("the Inbox view", () => about3Pane.gFolder?.URI === inbox().URI && about3Pane.gDBView);
+  const row = await until("the message row", () => {
+    for (let i = 0; i < view.rowCount; i++) if (view.getMsgHdrAt(i).messageId === messageId) return i + 1;
+    return 0;
+  }) - 1;
+  about3Pane.threadTree.selectedIndex = row;
+  const aboutMessage = await until("the message to be displayed", () => {
+    const m = tabmail.currentAboutMessage;
+    return m?.gMessage?.messageId === messageId && m.document.readyState === "complete" && m;
+  });
+  const button = await until("the Tagwise button", () => aboutMessage.document.getElementById(buttonId));
+  const popupBrowser = () => [...win.document.querySelectorAll("browser")].find((b) => b.currentURI?.spec?.includes("/popup/popup.html"));
+  // The button reacts once the message has finished loading: click again while nothing opens.
+  let clicks = 0;
+  const browser = await until("the popup's panel", async () => {
+    if (popupBrowser()) return popupBrowser();
+    win.focus();
+    EventUtils.synthesizeMouseAtCenter(button, {}, aboutMessage);
+    clicks++;
+    for (let i = 0; i < 20 && !popupBrowser(); i++) await sleep(100);
+    return popupBrowser();
+  });
+  // Rendered once the verdict is in: the panel grows to the popup's content.
+  await until("the popup to fill its panel", () => browser.getBoundingClientRect().height > 200, 15000);
+  await sleep(500);
+  return { clicks, remote: browser.isRemoteBrowser, light: await draw(browser, "light"), dark: await draw(browser, "dark") };
+})();
+`;
+
 /** arguments: [scheme]. The open popup as a PNG data URL. */
 const SNAP_POPUP = PRELUDE + POPUP_BROWSER + `
 return snapshot(popupBrowser(), arguments[0], true);
@@ -319,6 +374,8 @@ return (async () => {
   return { status: status.textContent, label: text(d, "label"), source: text(d, "source") };
 })();
 `;
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function archiveMail() {
   // Copies of fixtures under new Message-IDs, delivered straight into a folder that is not an Inbox:
@@ -348,17 +405,35 @@ export async function checkUi(h, { waitMs, expectCorrections = true }) {
   h.dovecot.doveadm(['mailbox', 'create', '-s', '-u', 'tbtest', 'Archive']);
   for (const mail of archive) h.dovecot.deliver(mail.raw, 'Archive');
   say(`  delivered ${archive.length} untagged messages into Archive`);
-  appendFileSync(join(h.profile, 'user.js'), 'user_pref("extensions.webextensions.remote", false);\n');
-
-  const tb = h.startThunderbird();
-  await tb.waitForLine('"[tagwise] ready"', /^\[tagwise\] ready /, { timeoutMs: waitMs });
-  const m = await tb.marionette();
   const facts = [];
   const save = (name, dataUrl) => {
     const file = join(shots, name);
     writeFileSync(file, Buffer.from(dataUrl.split(',')[1], 'base64'));
     return file;
   };
+  const target = fixture('threat-paypal');
+  const buttonId = `${widgetId(h.addon.id)}-messageDisplayAction-toolbarbutton`;
+
+  // The popup as a user opens it, in the default setup: the button above the message, its panel.
+  const first = h.startThunderbird();
+  await first.waitForLine('"[tagwise] ready"', /^\[tagwise\] ready /, { timeoutMs: waitMs });
+  const m0 = await first.marionette();
+  try {
+    const panel = await m0.execute(PANEL_POPUP, [target.messageId, buttonId], waitMs);
+    const shown = await first.waitForLine('"verdict shown"', new RegExp(`^\\[tagwise\\] verdict shown ${escapeRegExp(target.messageId)} (\\w+)`), { timeoutMs: waitMs });
+    save('popup-panel-light.png', panel.light);
+    save('popup-panel-dark.png', panel.dark);
+    say(`  the Tagwise button (${panel.clicks} click(s)) opened its popup in a panel (${panel.remote ? 'remote' : 'parent-process'} page); the background answered it with ${shown[1]}`);
+    facts.push(`button popup in a panel showed ${shown[1]}`);
+  } finally {
+    m0.close();
+  }
+  await h.stopThunderbird();
+
+  appendFileSync(join(h.profile, 'user.js'), 'user_pref("extensions.webextensions.remote", false);\n');
+  const tb = h.startThunderbird();
+  await tb.waitForLine('"[tagwise] ready"', /^\[tagwise\] ready /, { timeoutMs: waitMs });
+  const m = await tb.marionette();
   try {
     const synced = await m.execute(SYNC_FOLDER, ['Archive', archive.length], waitMs);
     say(`  Thunderbird synced Archive: ${synced} messages`);
@@ -414,8 +489,7 @@ export async function checkUi(h, { waitMs, expectCorrections = true }) {
     facts.push(`folder-pane menu job skipped ${done[2]} tagged`);
 
     // Popup above a displayed message: verdict, probabilities, reasons; a correction through it.
-    const target = fixture('threat-paypal');
-    const popup = await m.execute(OPEN_POPUP, [target.messageId, `${widgetId(h.addon.id)}-messageDisplayAction-toolbarbutton`, h.addon.id], waitMs);
+    const popup = await m.execute(OPEN_POPUP, [target.messageId, buttonId, h.addon.id], waitMs);
     const sum = popup.probs.reduce((a, b) => a + b, 0);
     say(`  popup, button pressed by ${popup.how}, shown in ${popup.shownIn}: ${popup.label} (${popup.source}) "${popup.subject}" probs ${popup.probs.map((p) => p.toFixed(3)).join('/')}; reasons: ${popup.reasons.join(' | ')}`);
     if (Math.abs(sum - 1) > 0.01 || popup.reasons.length === 0 || popup.pressed.length !== 1) throw new Error(`the popup shows ${JSON.stringify(popup)}`);
@@ -424,7 +498,7 @@ export async function checkUi(h, { waitMs, expectCorrections = true }) {
     const to = popup.pressed[0] === 'SAFE' ? 'SPAM' : 'SAFE';
     const correctFrom = tb.tagwiseLines.length;
     const corrected = await m.execute(CORRECT_IN_POPUP, [to], waitMs);
-    await tb.waitForLine(`"learned ... ${to}"`, new RegExp(`^\\[tagwise\\] learned ${target.messageId.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} ${to} `), { from: correctFrom, timeoutMs: waitMs });
+    await tb.waitForLine(`"learned ... ${to}"`, new RegExp(`^\\[tagwise\\] learned ${escapeRegExp(target.messageId)} ${to} `), { from: correctFrom, timeoutMs: waitMs });
     const start = Date.now();
     while (Date.now() - start < waitMs) {
       const flags = h.dovecot.messages().find((r) => r.messageId === target.messageId)?.flags ?? [];
