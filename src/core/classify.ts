@@ -29,12 +29,19 @@ export function argmax(values: ArrayLike<number>): number {
  */
 export const JUNK_THRESHOLD = 0.9;
 
+/**
+ * Between the two junk classes a missed threat costs more than spam called a threat: THREAT wins
+ * once P(THREAT) reaches this share of P(SPAM) (on held-out mail: +1 point of THREAT recall, the
+ * same number of errors).
+ */
+export const THREAT_BIAS = 0.6;
+
 /** The label for a probability vector over LABELS. */
 export function decide(probs: ArrayLike<number>): number {
   const spam = probs[1] as number;
   const threat = probs[2] as number;
   if (spam + threat < JUNK_THRESHOLD) return 0;
-  return threat > spam ? 2 : 1;
+  return threat >= THREAT_BIAS * spam ? 2 : 1;
 }
 
 /** The verdict on features already computed (the add-on keeps them for a later correction). */
