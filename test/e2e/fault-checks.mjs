@@ -9,6 +9,9 @@
 // corrections=N` with acknowledged <= N <= acknowledged + 1 (the killed correction counts if its
 // transaction committed), never `stored model rejected`, and must still tag new mail.
 //
+// Then hostile markup: a message whose subject and sender carry <script> and <img onerror> is
+// tagged, and the add-on's popup page for it shows them as text (no element, no script run).
+//
 //   npm run test:e2e:faults      (builds the add-on first)
 // Knobs: as run.mjs (EXT_XPI, KEEP, WAIT_S, VERBOSE); KILL_AT="learned,L-30,0,120,..." (ms after the click)
 import { appendFileSync } from 'node:fs';
@@ -108,6 +111,80 @@ async function round(n, delay) {
   for (const p of problems) failures.push(`round ${n}: ${p}`);
 }
 
+const HOSTILE_SUBJECT = '<script>window.__tagwiseXss = "script"</script><img src=x onerror="window.__tagwiseXss = \'img\'"> Your invoice';
+const HOSTILE_NAME = '<img src=x onerror=window.__tagwiseXss=1><b>Billing</b>';
+
+// arguments: [messageId, addonId]. Opens the add-on's popup page for the message in a tab (as the
+// popup's own ?messageId= fallback does) and reports what the page shows.
+const POPUP_FOR = `
+const { MailServices } = ChromeUtils.importESModule("resource:///modules/MailServices.sys.mjs");
+const { ExtensionParent } = ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs");
+const win = Services.wm.getMostRecentWindow("mail:3pane");
+const tabmail = win.document.getElementById("tabmail");
+const sleep = (ms) => new Promise((r) => win.setTimeout(r, ms));
+async function until(what, probe, ms = 30000) {
+  for (const end = Date.now() + ms; ; await sleep(100)) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > end) throw new Error("timed out waiting for " + what);
+  }
+}
+const [messageId, addonId] = arguments;
+return (async () => {
+  const inbox = MailServices.accounts.defaultAccount.incomingServer.rootFolder.getFolderWithFlags(Ci.nsMsgFolderFlags.Inbox);
+  const hdr = await until("the message", () => [...inbox.msgDatabase.enumerateMessages()].find((h) => h.messageId === messageId));
+  const id = ExtensionParent.GlobalManager.getExtension(addonId).messageManager.convert(hdr).id;
+  tabmail.openTab("contentTab", { url: WebExtensionPolicy.getByID(addonId).getURL("popup/popup.html?messageId=" + id) });
+  const browser = await until("the popup page", () => {
+    const b = tabmail.tabInfo.map((t) => t.browser).find((b) => b?.currentURI?.spec?.includes("/popup/popup.html"));
+    const d = b?.contentDocument;
+    return d?.readyState === "complete" && d.getElementById("verdict") && !d.getElementById("verdict").hidden && b;
+  });
+  await sleep(1000); // time for an onerror handler to run, were there an image
+  const d = browser.contentDocument;
+  const subject = d.getElementById("subject");
+  return {
+    subject: subject.textContent,
+    title: subject.title,
+    childElements: subject.children.length,
+    images: d.querySelectorAll("img").length,
+    scripts: [...d.querySelectorAll("script")].map((s) => s.getAttribute("src")),
+    ran: browser.contentWindow.wrappedJSObject.__tagwiseXss ?? null,
+    reasons: [...d.querySelectorAll("#reasons li")].map((li) => li.textContent),
+  };
+})();
+`;
+
+/** The popup page shows a hostile subject and sender as text. */
+async function checkHostileMarkup() {
+  // Popup pages are readable from chrome when add-on pages run in the parent process.
+  await h.stopThunderbird();
+  appendFileSync(join(h.profile, 'user.js'), 'user_pref("extensions.webextensions.remote", false);\n');
+  h.startThunderbird();
+  const messageId = `hostile-${Date.now()}@faults.example.test`;
+  h.dovecot.deliver([`From: "${HOSTILE_NAME}" <billing@pay-portal.example>`, 'To: tbtest@example.test', `Subject: ${HOSTILE_SUBJECT}`,
+    `Message-ID: <${messageId}>`, `Date: ${new Date().toUTCString()}`, 'Content-Type: text/html; charset=utf-8', '',
+    '<p>Pay now: <a href="http://192.0.2.7/login">paypal.com</a><img src=x onerror="alert(1)"><script>alert(2)</script></p>', ''].join('\r\n'));
+  await waitFor('the hostile message tagged', () => serverLabel(messageId), { timeoutMs: WAIT_MS, intervalMs: 200 });
+  const m = await h.tb.marionette();
+  let shown;
+  try {
+    shown = await m.execute(POPUP_FOR, [messageId, h.addon.id], WAIT_MS);
+  } finally {
+    m.close();
+  }
+  say(`  popup shows subject ${JSON.stringify(shown.subject)}, sender ${JSON.stringify(shown.title)}; elements in it ${shown.childElements}, images ${shown.images}, scripts ${JSON.stringify(shown.scripts)}, script ran: ${shown.ran}`);
+  const problems = [];
+  if (shown.subject !== HOSTILE_SUBJECT) problems.push(`subject shown as ${JSON.stringify(shown.subject)}`);
+  if (!shown.title.includes(HOSTILE_NAME)) problems.push(`sender shown as ${JSON.stringify(shown.title)}`);
+  if (shown.childElements || shown.images) problems.push(`markup became elements (${shown.childElements} in the subject, ${shown.images} images)`);
+  if (shown.scripts.some((src) => src !== 'popup.js')) problems.push(`scripts in the page: ${shown.scripts}`);
+  if (shown.ran !== null) problems.push(`message script ran: ${shown.ran}`);
+  for (const p of problems) failures.push(`hostile markup: ${p}`);
+  hostile = problems.length ? 'FAILED' : 'subject and sender with <script>/<img onerror> shown as text';
+}
+let hostile = 'not run';
+
 async function main() {
   await setUp(h, {
     prefix: 'e2e-faults-',
@@ -132,6 +209,7 @@ async function main() {
   for (const [n, delay] of DELAYS.entries()) await round(n, delay);
   // The last restart's add-on must go on learning: one more, ordinary correction.
   await round(DELAYS.length, 'learned');
+  await checkHostileMarkup();
 }
 
 let finished = false;
@@ -143,7 +221,7 @@ async function finish(error) {
   if (!ok) for (const l of lines.slice(-25)) say(`    ${l}`);
   await tearDown(h, { keep: !ok || Boolean(process.env.KEEP) });
   const killedMidWrite = rounds.filter((r) => !r.learnedBeforeKill).length;
-  const summary = `${rounds.length} SIGKILL rounds (${killedMidWrite} before the learned line), peak RSS ${Math.round(h.peakRssKb / 1024)} MiB, ${elapsed().trim()}s`;
+  const summary = `${rounds.length} SIGKILL rounds (${killedMidWrite} before the learned line); ${hostile}; peak RSS ${Math.round(h.peakRssKb / 1024)} MiB, ${elapsed().trim()}s`;
   console.log(ok ? `e2e faults: PASS ${summary}` : `e2e faults: FAIL ${failures.slice(0, 5).join('; ')}; ${summary}`);
   process.exit(ok ? 0 : 1);
 }
