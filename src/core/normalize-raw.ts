@@ -19,6 +19,8 @@ export interface NormalizeLimits {
   maxPartBytes?: number;
   /** Body lines kept (default 4,000): the MIME parser's cost is per line. */
   maxBodyLines?: number;
+  /** parseEmail's field cap; twice as many fields reach the parser (default: all that fit maxHeaderBytes). */
+  maxHeaders?: number;
 }
 
 const DEFAULT_PART_BYTES = 128 * 1024;
@@ -50,6 +52,9 @@ export function normalizeRaw(input: Uint8Array, limits: NormalizeLimits): Normal
   let keepField = true;
   let headerFull = false;
   let inHeader = true;
+  // 20,000 short `To:` lines fit 64 KB 3,500 times; the parser reads each as an address list.
+  // Twice parseEmail's cap: a Subject after a few hundred Received lines is still found.
+  let fieldsLeft = 2 * (limits.maxHeaders ?? Infinity);
   while (p < input.length) {
     const lf = input.indexOf(LF, p);
     const next = lf < 0 ? input.length : lf + 1;
@@ -64,7 +69,8 @@ export function normalizeRaw(input: Uint8Array, limits: NormalizeLimits): Normal
       break;
     }
     const first = input[p];
-    if (first !== SPACE && first !== TAB) keepField = !isStoreHeader(input, p, end);
+    if (first !== SPACE && first !== TAB) keepField = !isStoreHeader(input, p, end) && fieldsLeft-- > 0;
+    if (fieldsLeft < 0) truncated = true;
     if (keepField && !headerFull && w + (end - p) + 1 > limits.maxHeaderBytes) {
       // Keep the first fields, not a fragment of one; everything after is dropped.
       headerFull = true;

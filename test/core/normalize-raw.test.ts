@@ -119,4 +119,11 @@ describe('normalizeRaw', () => {
     expect(new TextDecoder().decode(nested.bytes).match(/^--/gm)?.length).toBeLessThanOrEqual(256);
     expect(nested.truncated).toBe(true);
   });
+
+  test('keeps twice maxHeaders fields, the first ones', () => {
+    const result = normalized(`${'To: a@example.org\n'.repeat(2000)}Subject: late\n\nbody\n`, { ...LIMITS, maxHeaders: 500 });
+    expect(result.split('\n').filter((line) => line.startsWith('To:'))).toHaveLength(1000);
+    expect(result).not.toContain('Subject: late');
+    expect(result.endsWith('\n\nbody\n')).toBe(true);
+  });
 });
