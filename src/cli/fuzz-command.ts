@@ -80,6 +80,7 @@ export async function fuzzCommand(argv: string[], io: CliIo): Promise<number> {
   let slowest = { ms: 0, input: '' };
   const crashes: string[] = [];
   let slow = 0;
+  let worstSingle = 0;
   const started = performance.now();
   for (let n = 0; n < runs; n++) {
     const source = seeds[Math.floor(random() * seeds.length)] as (typeof seeds)[number];
@@ -89,12 +90,19 @@ export async function fuzzCommand(argv: string[], io: CliIo): Promise<number> {
     // With --expose-gc, the garbage of generating a 20 MB input is collected before it is timed.
     if (collect && input.length > 1024 * 1024) collect();
     const outcome = await fuzzOne(model, input, form);
+    const firstMs = outcome.ms;
+    if (outcome.ms > slowMs) {
+      // A slow first run may be the machine (a GC pause, another process), not the input: an
+      // input's time is the best of three runs, the first one's kept for the report.
+      for (let again = 0; again < 2; again++) outcome.ms = Math.min(outcome.ms, (await fuzzOne(model, input, form)).ms);
+    }
+    worstSingle = Math.max(worstSingle, firstMs);
     counts[outcome.status]++;
     times.push(outcome.ms);
 
     const record = outcome.ms > slowest.ms;
     if (outcome.ms > slowMs && (++slow <= MAX_REPORTED || record)) {
-      writeLine(io.stderr, `fuzz: slow input (${outcome.ms.toFixed(1)} ms): #${n} ${form} ${describeMutations(source.name, mutations)}`);
+      writeLine(io.stderr, `fuzz: slow input (${outcome.ms.toFixed(1)} ms, first run ${firstMs.toFixed(1)} ms): #${n} ${form} ${describeMutations(source.name, mutations)}`);
     }
     if (record) slowest = { ms: outcome.ms, input: `#${n} ${form} ${describeMutations(source.name, mutations)}` };
     if (outcome.status === 'crash' && crashes.length < MAX_REPORTED) crashes.push(`#${n} ${form} ${describeMutations(source.name, mutations)}\n    ${outcome.error}`);
@@ -104,7 +112,7 @@ export async function fuzzCommand(argv: string[], io: CliIo): Promise<number> {
   const pct = (q: number): string => (times[Math.min(times.length - 1, Math.floor(q * times.length))] as number).toFixed(2);
   writeLine(io.stdout, `inputs tried: ${runs}`);
   writeLine(io.stdout, `verdicts: ${counts.verdict}, ParseError (expected): ${counts['parse-error']}, crashes: ${counts.crash}`);
-  writeLine(io.stdout, `time per input: median ${pct(0.5)} ms, p99 ${pct(0.99)} ms, slowest ${slowest.ms.toFixed(2)} ms`);
+  writeLine(io.stdout, `time per input: median ${pct(0.5)} ms, p99 ${pct(0.99)} ms, slowest ${slowest.ms.toFixed(2)} ms (best of 3 runs; slowest single run ${worstSingle.toFixed(2)} ms)`);
   writeLine(io.stdout, `slowest input: ${slowest.input}`);
   writeLine(io.stdout, `inputs slower than ${slowMs} ms: ${slow}`);
   writeLine(io.stdout, `wall time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
