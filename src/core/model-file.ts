@@ -173,6 +173,8 @@ const MAX_OVERFLOW_BITS = 22;
 const MAX_W1 = 16_000_000;
 const MAX_REHEARSAL = 10_000;
 const MAX_TEXT = 10_000;
+// Far above any trained weight (the optimizer rolls back past 1e4, see learn-from-correction.ts).
+const MAX_MAGNITUDE = 1e6;
 
 function check(condition: boolean, message: string): void {
   if (!condition) throw new InvalidRecordError(message);
@@ -183,7 +185,10 @@ function checkArray(value: unknown, type: typeof Float32Array | typeof Uint32Arr
   const array = value as Float32Array | Uint32Array;
   if (length !== undefined) check(array.length === length, `${field}: expected ${length} numbers, found ${array.length}`);
   if (array instanceof Float32Array) {
-    for (let i = 0; i < array.length; i++) check(Number.isFinite(array[i]), `${field}: holds a value that is not a finite number`);
+    for (let i = 0; i < array.length; i++) {
+      // NaN fails this too. A finite 1e30 would still overflow the forward pass to NaN.
+      if (!(Math.abs(array[i] as number) <= MAX_MAGNITUDE)) throw new InvalidRecordError(`${field}: holds a value that is not a finite number of sane size`);
+    }
   }
 }
 

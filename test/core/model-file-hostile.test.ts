@@ -47,6 +47,7 @@ describe('modelFromJson rejects a hostile file with a named error', () => {
       values[0] = Infinity;
       f.mlp.w1.values = b64(values);
     }],
+    ['a finite but huge weight (1e30 overflows the forward pass)', (f) => void (f.mlp.w2 = f32(...new Array(f.mlp.hiddenSize * 3).fill(1e30)))],
     ['a W1 row out of range', (f) => void (f.mlp.w1 = { rows: u32(f.mlp.inputSize), values: f32(...new Array(f.mlp.hiddenSize).fill(0)) })],
     ['W1 rows and values that disagree', (f) => void (f.mlp.w1 = { rows: u32(0, 1), values: f32(1) })],
     ['b1 of the wrong length', (f) => void (f.mlp.b1 = f32(1, 2))],
