@@ -14,12 +14,12 @@
 // of reach; in the parent process a chrome script can use the page like a user would (clicks,
 // change events, a chosen file) and draw it to a canvas. Checks 1-5 and part A run remote.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chownSync, copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixture, tagKeyOf } from './lib/fixtures.mjs';
 import { REPO } from './lib/setup.mjs';
 import { widgetId } from './lib/addon.mjs';
-import { say } from './lib/util.mjs';
+import { say, waitFor } from './lib/util.mjs';
 
 export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || join(REPO, '.e2e-work', 'screenshots');
 
@@ -387,6 +387,35 @@ function archiveMail() {
   });
 }
 
+/** Many messages for one folder job: long enough for the event page to be suspended during it. */
+function bulkMail(count) {
+  const sources = archiveMail();
+  return Array.from({ length: count }, (_, n) => {
+    const mail = sources[n % sources.length];
+    const messageId = `bulk-${n}-${mail.messageId}`;
+    return {
+      messageId,
+      raw: mail.raw.replace(/^Message-ID:\s*<[^>]+>/im, `Message-ID: <${messageId}>`).replace(/^Subject:(.*)$/im, `Subject:$1 (#${n})`),
+    };
+  });
+}
+
+export const BULK_COUNT = Number(process.env.BULK_COUNT || 400);
+
+/**
+ * Puts messages straight into a mailbox's Maildir (new/), as an MTA would: hundreds in a moment,
+ * where `doveadm save` takes a process each. Owned like the rest of the mail (see dovecot.mjs).
+ */
+function deliverToMaildir(h, mailbox, mails) {
+  const maildir = join(h.dovecot.dir, 'mail', 'tbtest', 'Maildir', `.${mailbox}`);
+  const { uid, gid } = statSync(maildir);
+  mails.forEach((mail, n) => {
+    const file = join(maildir, 'new', `${Date.now()}.tagwise${n}.localhost`);
+    writeFileSync(file, mail.raw);
+    chownSync(file, uid, gid);
+  });
+}
+
 /**
  * Runs check 6 on the harness object of run.mjs (Thunderbird stopped). Returns a one-line summary
  * and the screenshot folder; throws with what went wrong.
@@ -405,6 +434,10 @@ export async function checkUi(h, { waitMs, expectCorrections = true }) {
   h.dovecot.doveadm(['mailbox', 'create', '-s', '-u', 'tbtest', 'Archive']);
   for (const mail of archive) h.dovecot.deliver(mail.raw, 'Archive');
   say(`  delivered ${archive.length} untagged messages into Archive`);
+  const bulk = bulkMail(BULK_COUNT);
+  h.dovecot.doveadm(['mailbox', 'create', '-s', '-u', 'tbtest', 'Bulk']);
+  deliverToMaildir(h, 'Bulk', bulk);
+  say(`  delivered ${bulk.length} untagged messages into Bulk`);
   const facts = [];
   const save = (name, dataUrl) => {
     const file = join(shots, name);
@@ -431,13 +464,40 @@ export async function checkUi(h, { waitMs, expectCorrections = true }) {
   await h.stopThunderbird();
 
   appendFileSync(join(h.profile, 'user.js'), 'user_pref("extensions.webextensions.remote", false);\n');
-  const tb = h.startThunderbird();
+  let tb = h.startThunderbird();
   await tb.waitForLine('"[tagwise] ready"', /^\[tagwise\] ready /, { timeoutMs: waitMs });
-  const m = await tb.marionette();
-  try {
-    const synced = await m.execute(SYNC_FOLDER, ['Archive', archive.length], waitMs);
-    say(`  Thunderbird synced Archive: ${synced} messages`);
+  let m = await tb.marionette();
+  const synced = await m.execute(SYNC_FOLDER, ['Archive', archive.length], waitMs);
+  const syncedBulk = await m.execute(SYNC_FOLDER, ['Bulk', bulk.length], waitMs);
+  say(`  Thunderbird synced Archive (${synced} messages) and Bulk (${syncedBulk})`);
 
+  // A long job from the folder pane's menu, and Thunderbird quits in the middle of it: the next
+  // start must resume it where it stopped (its position is kept in storage.local) and finish it.
+  const classifiedBulk = () => tb.tagwiseLines.filter((l) => /^\[tagwise\] classified bulk-/.test(l)).length;
+  await m.execute(CLICK_FOLDER_MENU, ['Bulk', `${widgetId(h.addon.id)}-menuitem-_tagwise-classify-folder`], waitMs);
+  const bulkStarted = await tb.waitForLine('"folder job started" for Bulk', /^\[tagwise\] folder job started (\S+) total=(\S+)/, { timeoutMs: waitMs });
+  const bulkId = bulkStarted[1];
+  await waitFor('40 Bulk messages classified', () => classifiedBulk() >= 40, { timeoutMs: waitMs, intervalMs: 20 });
+  m.close();
+  await h.stopThunderbird();
+  const before = classifiedBulk();
+  const finishedBefore = tb.tagwiseLines.some((l) => l.startsWith(`[tagwise] folder job done ${bulkId} `));
+  if (finishedBefore) throw new Error(`the Bulk job finished before Thunderbird quit (${before} classified); raise BULK_COUNT`);
+  tb = h.startThunderbird();
+  const resumed = await tb.waitForLine('"folder job resumed"', new RegExp(`^\\[tagwise\\] folder job resumed ${escapeRegExp(bulkId)} at (\\d+)`), { timeoutMs: waitMs });
+  const bulkDone = await tb.waitForLine('"folder job done" for Bulk', new RegExp(`^\\[tagwise\\] folder job done ${escapeRegExp(bulkId)} classified=(\\d+) skipped=(\\d+) failed=(\\d+)`), { timeoutMs: 3 * waitMs });
+  let bulkTagged = 0;
+  await waitFor('every Bulk message tagged on the server', () => {
+    bulkTagged = h.dovecot.messages('Bulk').filter((r) => r.flags.filter((f) => f.startsWith('$tagwise_')).length === 1).length;
+    return bulkTagged === bulk.length;
+  }, { timeoutMs: waitMs, intervalMs: 500 }).catch(() => {
+    throw new Error(`Bulk: ${bulkTagged}/${bulk.length} tagged on the server after the job (${bulkDone[0]})`);
+  });
+  say(`  Bulk job (${bulkStarted[2]} messages): Thunderbird quit after ${before} were classified; after the restart "${resumed[0].replace('[tagwise] ', '')}", then "${bulkDone[0].replace('[tagwise] ', '')}"; ${bulkTagged}/${bulk.length} tagged on the server`);
+  facts.push(`${bulk.length}-message folder job resumed at ${resumed[1]} after Thunderbird quit mid-job, all tagged`);
+
+  m = await tb.marionette();
+  try {
     // Options page.
     const opened = await m.execute(OPEN_OPTIONS, [h.addon.id], waitMs);
     say(`  options page open (${opened.remote ? 'remote' : 'parent process'}): corrections ${opened.corrections}, model "${opened.model}"`);
