@@ -89,8 +89,8 @@ export function normalizeRaw(input: Uint8Array, limits: NormalizeLimits): Normal
   // a budget: the parser's cost is per line, and past the budget a part adds time, not evidence
   // (features read the first 100,000 characters of text and only the names and types of
   // attachments). A line starting with "--" may be a boundary: it is always kept, and the part
-  // header after it (up to its blank line) chooses the next budget. Whole lines only, so the parser
-  // never sees half a line; the whole body still stops at maxBytes.
+  // header after it (up to its blank line) chooses the next budget. Only the line that crosses a
+  // part's budget is cut; the whole body stops at maxBytes (and at a line count) on a line end.
   const limit = Math.min(out.length, Math.max(w, limits.maxBytes));
   const textBudget = limits.maxPartBytes ?? DEFAULT_PART_BYTES;
   let linesLeft = limits.maxBodyLines ?? DEFAULT_BODY_LINES;
