@@ -153,9 +153,8 @@ async function main() {
     const rt = list.map((s) => s.roundTrip);
     return list.length ? `folder switch median ${median(sw)} ms, p95 ${pct(sw, 0.95)} ms, max ${Math.max(...sw)} ms, round trip median ${median(rt)} ms, max ${Math.max(...rt)} ms (n=${list.length})` : 'no samples';
   };
-  const firstTag = samples.findIndex((s) => s.tagging);
   report = `${tagged}/${COUNT} tagged in ${seconds.toFixed(0)} s (${(tagged / seconds).toFixed(1)} msg/s); `
-    + `UI while Thunderbird fetched the headers (${firstTag < 0 ? samples.length : firstTag} s, nothing tagged yet): ${phase(samples.filter((s) => !s.tagging))}; `
+    + `UI while Thunderbird fetched the headers (nothing tagged yet): ${phase(samples.filter((s) => !s.tagging))}; `
     + `UI while the add-on tagged: ${phase(samples.filter((s) => s.tagging))}; `
     + `idle: folder switch ${median(idle.map((s) => s.folderSwitch))} ms, round trip ${median(idle.map((s) => s.roundTrip))} ms; `
     + `peak RSS ${peakMiB} MiB; add-on classify median ${median(classify)} ms, p99 ${pct(classify, 0.99)} ms (n=${classify.length})`;
