@@ -14,7 +14,7 @@
 // of reach; in the parent process a chrome script can use the page like a user would (clicks,
 // change events, a chosen file) and draw it to a canvas. Checks 1-5 and part A run remote.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, chownSync, copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, chownSync, copyFileSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixture, tagKeyOf } from './lib/fixtures.mjs';
 import { REPO } from './lib/setup.mjs';
@@ -117,11 +117,35 @@ return (async () => {
   const input = doc.getElementById("import-file");
   const status = doc.getElementById("model-status");
   status.textContent = "";
-  const file = new doc.defaultView.File([arguments[0]], "not-a-model.json", { type: "application/json" });
+  const file = new doc.defaultView.File([arguments[0]], arguments[1] ?? "not-a-model.json", { type: "application/json" });
   input.mozSetFileArray([file]);
   input.dispatchEvent(new doc.defaultView.Event("change", { bubbles: true }));
   await until("the import answer", () => status.textContent && !status.textContent.endsWith("…") && status.textContent, 15000);
   return status.textContent;
+})();
+`;
+
+/**
+ * Clicks Export on the options page and waits for Thunderbird's download of the file to finish;
+ * returns the page's status and the file's path and first bytes.
+ */
+const EXPORT_MODEL = PRELUDE + `
+const { Downloads } = ChromeUtils.importESModule("resource://gre/modules/Downloads.sys.mjs");
+return (async () => {
+  const doc = optionsDoc();
+  const status = doc.getElementById("model-status");
+  status.textContent = "";
+  const list = await Downloads.getList(Downloads.ALL);
+  const known = new Set(await list.getAll());
+  doc.getElementById("export").click();
+  await until("the export status", () => status.textContent, 20000);
+  const download = await until("the download", async () => (await list.getAll()).find((d) => !known.has(d) && d.succeeded), 20000).catch(async (e) => {
+    const windows = [...Services.wm.getEnumerator(null)].map((w) => w.location.href);
+    const all = (await list.getAll()).map((d) => d.source.url + " -> " + d.target.path + " " + d.succeeded + " " + d.error);
+    throw new Error(e.message + "; windows: " + windows.join(", ") + "; downloads: " + all.join(", "));
+  });
+  const bytes = await IOUtils.read(download.target.path, { maxBytes: 200 });
+  return { status: status.textContent, path: download.target.path, size: download.target.size, head: new TextDecoder().decode(bytes) };
 })();
 `;
 
@@ -463,7 +487,18 @@ export async function checkUi(h, { waitMs, expectCorrections = true }) {
   }
   await h.stopThunderbird();
 
-  appendFileSync(join(h.profile, 'user.js'), 'user_pref("extensions.webextensions.remote", false);\n');
+  // Exports are saved without the Save dialog (Thunderbird asks where to save by default, and a
+  // headless file picker is not available).
+  const downloads = join(h.work, 'downloads');
+  mkdirSync(downloads, { recursive: true });
+  appendFileSync(join(h.profile, 'user.js'), [
+    'user_pref("extensions.webextensions.remote", false);',
+    'user_pref("browser.download.useDownloadDir", true);',
+    'user_pref("browser.download.folderList", 2);',
+    `user_pref("browser.download.dir", ${JSON.stringify(downloads)});`,
+    'user_pref("browser.download.always_ask_before_handling_new_types", false);',
+    '',
+  ].join('\n'));
   let tb = h.startThunderbird();
   await tb.waitForLine('"[tagwise] ready"', /^\[tagwise\] ready /, { timeoutMs: waitMs });
   let m = await tb.marionette();
@@ -519,7 +554,18 @@ export async function checkUi(h, { waitMs, expectCorrections = true }) {
     const rejected = await m.execute(IMPORT_FILE, ['{"kind":"something-else"}'], waitMs);
     if (!/not imported|nicht importiert/.test(rejected)) throw new Error(`a bad model file got: "${rejected}"`);
     say(`  bad model file refused: "${rejected}"`);
-    facts.push('bad model file refused');
+    const importFrom = tb.tagwiseLines.length;
+    const shippedText = readFileSync(join(REPO, 'model', 'tagwise-model.json'), 'utf8');
+    const imported = await m.execute(IMPORT_FILE, [shippedText, 'tagwise-model.json'], waitMs);
+    if (!/Imported|importiert/.test(imported)) throw new Error(`the shipped model file was not imported: "${imported}"`);
+    await tb.waitForLine('"imported model"', /^\[tagwise\] imported model /, { from: importFrom, timeoutMs: waitMs });
+    say(`  model file imported: "${imported}"`);
+    facts.push('bad model file refused, a valid one imported');
+
+    const exported = await m.execute(EXPORT_MODEL, [], waitMs);
+    if (!/"kind":"tagwise-model-file"/.test(exported.head)) throw new Error(`the exported file starts ${JSON.stringify(exported.head.slice(0, 80))}`);
+    say(`  exported: "${exported.status}" -> ${exported.path} (${Math.round(exported.size / 1024)} KiB, a Tagwise model file)`);
+    facts.push(`model exported (${Math.round(exported.size / 1024)} KiB)`);
 
     // Classify a folder from the page, then again through the folder pane's menu (all skipped).
     const job = await m.execute(CLASSIFY_FROM_PAGE, ['Archive'], waitMs + 30_000);
