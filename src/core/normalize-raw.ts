@@ -28,6 +28,9 @@ const OTHER_PART_BYTES = 1024;
 // postal-mime turns every line into a Blob part: about 10 µs a line in Node, so 8,000 lines of
 // nested part headers cost 200 ms. Mail worth reading says what it is well within this.
 const DEFAULT_BODY_LINES = 4000;
+// Lines of one part's content: HTML comes in long lines and keeps its byte budget; 128 KB of short
+// text lines (a digest, a spam filler) would be 2,400 of them.
+const PART_LINES = 1000;
 // Lines that may be boundaries, each a MIME part (and a Blob decoder) to the parser; the parser
 // keeps 100 attachments at most. An empty boundary="" makes every "--" line one.
 const MAX_DASH_LINES = 256;
@@ -98,6 +101,7 @@ export function normalizeRaw(input: Uint8Array, limits: NormalizeLimits): Normal
   let inPartHeader = false;
   let partIsText = true;
   let partBytes = 0;
+  let partLines = 0;
   let budget = textBudget;
   while (p < input.length) {
     if (!inPartHeader && partBytes >= budget) {
@@ -127,12 +131,14 @@ export function normalizeRaw(input: Uint8Array, limits: NormalizeLimits): Normal
       if (length === 0) {
         inPartHeader = false;
         partBytes = 0;
+        partLines = 0;
         budget = partIsText ? textBudget : OTHER_PART_BYTES;
       } else if (startsWithContentType(input, p, end)) {
         partIsText = isTextType(input, p + CONTENT_TYPE.length, end);
       }
     } else {
       // The line that crosses the budget keeps its head: a body that is one huge line still reads.
+      if (++partLines > PART_LINES) partBytes = budget;
       const room = budget - partBytes;
       partBytes += length + eol;
       keep = room > 0;

@@ -109,8 +109,11 @@ describe('normalizeRaw', () => {
     });
   });
 
-  test('keeps at most 4,000 body lines and 256 lines that may be boundaries', () => {
-    const many = normalizeRaw(bytes(`Subject: s\n\n${'short line\n'.repeat(10_000)}`), LIMITS);
+  test('keeps 1,000 lines of a part, 4,000 body lines in all, and 256 lines that may be boundaries', () => {
+    const one = normalized(`Subject: s\n\n${'short line\n'.repeat(10_000)}`);
+    expect(one.split('\n').filter((line) => line === 'short line')).toHaveLength(1000); // a part's line budget
+    const part = `--b\nContent-Type: text/plain\n\n${'short line\n'.repeat(900)}`;
+    const many = normalizeRaw(bytes(`Content-Type: multipart/mixed; boundary="b"\n\n${part.repeat(10)}--b--\n`), LIMITS);
     expect(new TextDecoder().decode(many.bytes).split('\n').length).toBeLessThanOrEqual(4003);
     expect(many.truncated).toBe(true);
     // boundary="" makes every "--" line a boundary: 2,000 nested parts would be 2,000 parser nodes.
