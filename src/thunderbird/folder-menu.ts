@@ -13,6 +13,8 @@ export function createFolderMenu(): void {
  * V2 `selectedFolder`; an account's root row has neither and is not ours to classify.
  */
 export function clickedFolderId(info: unknown): string | undefined {
-  const data = info as { selectedFolders?: Array<{ id?: string }>; selectedFolder?: { id?: string } };
-  return data.selectedFolders?.[0]?.id ?? data.selectedFolder?.id;
+  type Folder = { id?: string; isRoot?: boolean };
+  const data = info as { selectedFolders?: Folder[]; selectedFolder?: Folder };
+  const folder = data.selectedFolders?.[0] ?? data.selectedFolder;
+  return folder && !folder.isRoot ? folder.id : undefined;
 }
