@@ -184,6 +184,36 @@ return (async () => {
 })();
 `;
 
+/**
+ * arguments: [folderName, after, total]. Starts a job for the folder on the options page, presses its
+ * Cancel button (from the keyboard: focus, Enter) once it has looked at `after` messages, and
+ * returns what the row shows then and two seconds later.
+ */
+const CANCEL_FROM_PAGE = PRELUDE + `
+const [name, after, total] = arguments;
+return (async () => {
+  for (const t of tabmail.tabInfo) if (t === optionsTab()) tabmail.switchToTab(t);
+  const doc = optionsDoc();
+  const select = doc.getElementById("folder");
+  const option = [...select.options].find((o) => o.textContent === name);
+  select.value = option.value;
+  doc.getElementById("classify-folder").click();
+  const row = await until("the job to pass " + after, () => {
+    const r = doc.querySelector('#jobs li[data-folder-id="' + option.value + '"]');
+    return r?.dataset.status === "running" && Number(r.querySelector("progress").value) * total >= after && r;
+  }, 30000);
+  const cancel = row.querySelector("button.job-cancel");
+  cancel.focus();
+  const EventUtils = {};
+  Services.scriptloader.loadSubScript("chrome://remote/content/external/EventUtils.js", EventUtils);
+  EventUtils.synthesizeKey("KEY_Enter", {}, doc.defaultView);
+  await until("the job to be cancelled", () => row.dataset.status === "cancelled", 15000);
+  const then = row.querySelector(".job-count").textContent;
+  await sleep(2000);
+  return { folderId: option.value, then, later: row.querySelector(".job-count").textContent, cancelHidden: cancel.hidden };
+})();
+`;
+
 /** arguments: [folderName, elementId]. Right-clicks the folder in the folder pane and activates our item. */
 const CLICK_FOLDER_MENU = PRELUDE + `
 const [name, elementId] = arguments;
@@ -461,6 +491,9 @@ export async function checkUi(h, { waitMs, expectCorrections = true }) {
   const bulk = bulkMail(BULK_COUNT);
   h.dovecot.doveadm(['mailbox', 'create', '-s', '-u', 'tbtest', 'Bulk']);
   deliverToMaildir(h, 'Bulk', bulk);
+  const toCancel = bulkMail(BULK_COUNT).map((mail) => ({ ...mail, raw: mail.raw.replace(/^Message-ID:\s*<bulk-/im, 'Message-ID: <cancel-') }));
+  h.dovecot.doveadm(['mailbox', 'create', '-s', '-u', 'tbtest', 'Later']);
+  deliverToMaildir(h, 'Later', toCancel);
   say(`  delivered ${bulk.length} untagged messages into Bulk`);
   const facts = [];
   const save = (name, dataUrl) => {
@@ -504,7 +537,8 @@ export async function checkUi(h, { waitMs, expectCorrections = true }) {
   let m = await tb.marionette();
   const synced = await m.execute(SYNC_FOLDER, ['Archive', archive.length], waitMs);
   const syncedBulk = await m.execute(SYNC_FOLDER, ['Bulk', bulk.length], waitMs);
-  say(`  Thunderbird synced Archive (${synced} messages) and Bulk (${syncedBulk})`);
+  const syncedLater = await m.execute(SYNC_FOLDER, ['Later', toCancel.length], waitMs);
+  say(`  Thunderbird synced Archive (${synced} messages), Bulk (${syncedBulk}) and Later (${syncedLater})`);
 
   // A long job from the folder pane's menu, and Thunderbird quits in the middle of it: the next
   // start must resume it where it stopped (its position is kept in storage.local) and finish it.
@@ -593,6 +627,14 @@ export async function checkUi(h, { waitMs, expectCorrections = true }) {
     if (done[1] !== '0' || Number(done[2]) !== archive.length) throw new Error(`the menu's job classified=${done[1]} skipped=${done[2]}, expected 0 and ${archive.length}`);
     say(`  folder pane menu "${menuLabel}" ran a job: "${menuJob}"`);
     facts.push(`folder-pane menu job skipped ${done[2]} tagged`);
+
+    const cancelFrom = tb.tagwiseLines.length;
+    const cancelled = await m.execute(CANCEL_FROM_PAGE, ['Later', 30, toCancel.length], waitMs);
+    await tb.waitForLine('"folder job cancelled"', /^\[tagwise\] folder job cancelled /, { from: cancelFrom, timeoutMs: waitMs });
+    const laterTagged = h.dovecot.messages('Later').filter((r) => r.flags.some((f) => f.startsWith('$tagwise_'))).length;
+    if (cancelled.then !== cancelled.later || laterTagged >= toCancel.length) throw new Error(`after Cancel: "${cancelled.then}", then "${cancelled.later}"; ${laterTagged}/${toCancel.length} tagged`);
+    say(`  Cancel (keyboard) stopped the job on Later: "${cancelled.later}"; ${laterTagged}/${toCancel.length} tagged on the server`);
+    facts.push(`Cancel stopped a job at ${laterTagged}/${toCancel.length}`);
 
     // Popup above a displayed message: verdict, probabilities, reasons; a correction through it.
     const popup = await m.execute(OPEN_POPUP, [target.messageId, buttonId, h.addon.id], waitMs);
