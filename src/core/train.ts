@@ -55,7 +55,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   tokenDropout: 0.3,
   signalDropout: 0.3,
   rehearsalSize: 240,
-  correctionLearningRate: 0.05,
+  correctionLearningRate: 0.02,
   description: '',
 };
 
