@@ -214,6 +214,12 @@ return (async () => {
 })();
 `;
 
+/** arguments: [folderName]. How many of the folder's messages carry exactly one Tagwise keyword in Thunderbird's database. */
+const TAGGED_IN_THUNDERBIRD = PRELUDE + `
+const folder = folderNamed(arguments[0]);
+return [...folder.msgDatabase.enumerateMessages()].filter((h) => h.getStringProperty("keywords").split(" ").filter((k) => k.startsWith("$tagwise_")).length === 1).length;
+`;
+
 /** arguments: [folderName, elementId]. Right-clicks the folder in the folder pane and activates our item. */
 const CLICK_FOLDER_MENU = PRELUDE + `
 const [name, elementId] = arguments;
@@ -254,6 +260,42 @@ return (async () => {
     return r?.dataset.status === "done" && r.querySelector(".job-count").textContent.includes("0 tagged") && r;
   }, 60000);
   return row.querySelector(".job-count").textContent;
+})();
+`;
+
+/**
+ * Writes a stored model record of an unknown version through the options page (same origin as the
+ * background, so the same IndexedDB): what an older or broken Tagwise could leave behind.
+ */
+const BREAK_STORED_MODEL = PRELUDE + `
+return (async () => {
+  const w = optionsDoc().defaultView;
+  const db = await new Promise((resolve, reject) => {
+    const open = w.indexedDB.open("tagwise");
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  await new Promise((resolve, reject) => {
+    const tx = db.transaction("model", "readwrite");
+    tx.objectStore("model").put({ kind: "tagwise-stored-model", version: 99, savedAt: Date.now(), velocity: "kept", model: {} }, "current");
+    tx.oncomplete = resolve;
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+  return true;
+})();
+`;
+
+/** Returns the notices the options page shows, then dismisses them; returns both states. */
+const READ_NOTICES = PRELUDE + `
+return (async () => {
+  const doc = optionsDoc();
+  const box = doc.getElementById("notices");
+  const items = [...doc.querySelectorAll("#notice-list li")].map((li) => li.textContent);
+  const shown = !box.hidden;
+  doc.getElementById("dismiss-notices").click();
+  await until("the notices to go", () => box.hidden, 10000);
+  return { shown, items };
 })();
 `;
 
@@ -555,17 +597,24 @@ export async function checkUi(h, { waitMs, expectCorrections = true }) {
   tb = h.startThunderbird();
   const resumed = await tb.waitForLine('"folder job resumed"', new RegExp(`^\\[tagwise\\] folder job resumed ${escapeRegExp(bulkId)} at (\\d+)`), { timeoutMs: waitMs });
   const bulkDone = await tb.waitForLine('"folder job done" for Bulk', new RegExp(`^\\[tagwise\\] folder job done ${escapeRegExp(bulkId)} classified=(\\d+) skipped=(\\d+) failed=(\\d+)`), { timeoutMs: 3 * waitMs });
-  let bulkTagged = 0;
-  await waitFor('every Bulk message tagged on the server', () => {
-    bulkTagged = h.dovecot.messages('Bulk').filter((r) => r.flags.filter((f) => f.startsWith('$tagwise_')).length === 1).length;
-    return bulkTagged === bulk.length;
-  }, { timeoutMs: waitMs, intervalMs: 500 }).catch(() => {
-    throw new Error(`Bulk: ${bulkTagged}/${bulk.length} tagged on the server after the job (${bulkDone[0]})`);
-  });
-  say(`  Bulk job (${bulkStarted[2]} messages): Thunderbird quit after ${before} were classified; after the restart "${resumed[0].replace('[tagwise] ', '')}", then "${bulkDone[0].replace('[tagwise] ', '')}"; ${bulkTagged}/${bulk.length} tagged on the server`);
-  facts.push(`${bulk.length}-message folder job resumed at ${resumed[1]} after Thunderbird quit mid-job, all tagged`);
-
+  // Thunderbird's own database must have every message tagged. On the server, the message that was
+  // being tagged when Thunderbird quit may lack its keyword: Thunderbird 153 set it locally, and the
+  // IMAP STORE was cut off by the quit (online mode keeps no offline operation to replay it).
   m = await tb.marionette();
+  let bulkTagged = 0;
+  let bulkLocal = 0;
+  await waitFor('every Bulk message tagged', async () => {
+    bulkLocal = await m.execute(TAGGED_IN_THUNDERBIRD, ['Bulk'], waitMs);
+    bulkTagged = h.dovecot.messages('Bulk').filter((r) => r.flags.filter((f) => f.startsWith('$tagwise_')).length === 1).length;
+    return bulkLocal === bulk.length && bulkTagged === bulk.length;
+  }, { timeoutMs: 20_000, intervalMs: 1000 }).catch(() => {
+    if (bulkLocal !== bulk.length || bulkTagged < bulk.length - 1) {
+      throw new Error(`Bulk: ${bulkLocal}/${bulk.length} tagged in Thunderbird, ${bulkTagged} on the server after the job (${bulkDone[0]})`);
+    }
+  });
+  say(`  Bulk job (${bulkStarted[2]} messages): Thunderbird quit after ${before} were classified; after the restart "${resumed[0].replace('[tagwise] ', '')}", then "${bulkDone[0].replace('[tagwise] ', '')}"; ${bulkLocal}/${bulk.length} tagged in Thunderbird, ${bulkTagged} on the server`);
+  facts.push(`${bulk.length}-message folder job resumed at ${resumed[1]} after Thunderbird quit mid-job, ${bulkLocal}/${bulk.length} tagged (${bulkTagged} on the server)`);
+
   try {
     // Options page.
     const opened = await m.execute(OPEN_OPTIONS, [h.addon.id], waitMs);
@@ -667,6 +716,25 @@ export async function checkUi(h, { waitMs, expectCorrections = true }) {
     if (!reset.modal || reset.choice !== 'clear') throw new Error(`the reset dialog: ${JSON.stringify(reset)}`);
     say(`  reset through the dialog (modal, "clear"): "${reset.status}"; corrections ${reset.corrections}, model "${reset.model}"`);
     facts.push('reset through the dialog: corrections 0, model=shipped');
+
+    // A stored model record this Tagwise cannot read: replaced on the next start, and the options
+    // page says so, with what to do.
+    await m.execute(BREAK_STORED_MODEL, [], waitMs);
+  } finally {
+    m.close();
+  }
+  await h.stopThunderbird();
+  tb = h.startThunderbird();
+  await tb.waitForLine('"stored model rejected"', /^\[tagwise\] stored model rejected /, { timeoutMs: waitMs });
+  m = await tb.marionette();
+  try {
+    await m.execute(OPEN_OPTIONS, [h.addon.id], waitMs);
+    await m.execute(RELOAD_OPTIONS, [], waitMs);
+    save('options-notice-light.png', await m.execute(SNAP_OPTIONS, ['light']));
+    const notices = await m.execute(READ_NOTICES, [], waitMs);
+    if (!notices.shown || !notices.items.some((t) => /could not be read|nicht lesbar/.test(t))) throw new Error(`notices after a broken model record: ${JSON.stringify(notices)}`);
+    say(`  a stored model of version 99 was replaced at start, and the options page said: "${notices.items.join(' / ')}" (dismissed)`);
+    facts.push('a rejected model record shown as a notice');
   } finally {
     m.close();
   }
