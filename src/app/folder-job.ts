@@ -1,8 +1,11 @@
+import { readVerdict } from '../store/verdicts-store.ts';
+import { classLabels } from '../thunderbird/class-tags.ts';
 import { clearJobAlarm, ensureJobAlarm } from '../thunderbird/job-alarm.ts';
 import { readJob, readJobs, removeJob, writeJob } from '../thunderbird/job-storage.ts';
 import { folderSummary } from '../thunderbird/mail-folders.ts';
 import { messagesInFolder } from '../thunderbird/message-pages.ts';
-import { classifyMessage } from './classify-message.ts';
+import { setClassTag } from '../thunderbird/set-class-tag.ts';
+import { classifyMessage, type ClassifyOutcome } from './classify-message.ts';
 import { advance, finish, isActive, isStale, newJob, type JobState } from './job-state.ts';
 import { errorText, log } from './log.ts';
 
@@ -57,6 +60,19 @@ export async function resumeFolderJobs(): Promise<void> {
   await Promise.all(active.map((job) => runFolderJob(job.folderId)));
 }
 
+/**
+ * A folder job tags every message without one of our tags. One with a verdict but no tag (the tag
+ * write was lost when Thunderbird quit between it and the verdict's, or the tag was taken off) gets
+ * its verdict's tag back, the user's own label if corrected; the model is not asked again.
+ */
+async function tagForJob(message: messenger.messages.MessageHeader): Promise<ClassifyOutcome> {
+  if (classLabels(message.tags).length > 0) return 'skipped';
+  const verdict = await readVerdict(message.headerMessageId);
+  if (!verdict) return classifyMessage(message);
+  const written = await setClassTag(message.id, message.headerMessageId, verdict.label, { keepUsers: true });
+  return written === 'gone' ? 'failed' : written === 'written' ? 'classified' : 'skipped';
+}
+
 /** One loop per folder per run of the page. */
 export function runFolderJob(folderId: string): Promise<void> {
   let run = running.get(folderId);
@@ -81,7 +97,7 @@ async function work(folderId: string): Promise<void> {
   for await (const message of messagesInFolder(folderId)) {
     if (index++ < job.position) continue;
     if (cancelled.has(folderId)) return;
-    const outcome = await classifyMessage(message);
+    const outcome = await tagForJob(message);
     if (cancelled.has(folderId)) return;
     job = advance(job, outcome, Date.now());
     await writeJob(job);

@@ -1,6 +1,7 @@
 import { beforeEach, expect, test, vi } from 'vitest';
 import { cancelFolderJob, listFolderJobs, resumeFolderJobs, runFolderJob, startFolderJob } from '../../src/app/folder-job.ts';
 import { newJob, FINISHED_JOB_KEEP_MS, finish } from '../../src/app/job-state.ts';
+import { classifyMessage } from '../../src/app/classify-message.ts';
 import { readVerdict } from '../../src/store/verdicts-store.ts';
 import { readJob, writeJob } from '../../src/thunderbird/job-storage.ts';
 import { appHarness, type AppHarness } from '../support/app-harness.ts';
@@ -56,6 +57,21 @@ test('a job a suspended page left half-way resumes at its position', async () =>
   expect(h.tb.header(a3!.id).tags).toHaveLength(1);
   expect(h.tb.header(a4!.id).tags).toHaveLength(1);
   expect(h.lines()).toContain('folder job resumed account1://Archive at 2');
+});
+
+test('a message with a verdict but without its tag gets the verdict\'s tag back, not a new verdict', async () => {
+  const [a1] = fillArchive();
+  await classifyMessage(h.tb.header(a1!.id));
+  const verdict = await readVerdict('a1@x');
+  // The tag is lost (Thunderbird quit between the tag write and the verdict's), the verdict kept.
+  h.tb.setTags(a1!.id, []);
+  const rawReads = h.tb.getRawCalls;
+  await startFolderJob(ARCHIVE.id);
+  expect(await finished(ARCHIVE.id)).toMatchObject({ status: 'done', classified: 3, skipped: 1 });
+  expect(h.tb.header(a1!.id).tags).toEqual([`$tagwise_${verdict!.label.toLowerCase()}`]);
+  expect(await readVerdict('a1@x')).toEqual(verdict);
+  // Read again: only the two untagged messages without a verdict.
+  expect(h.tb.getRawCalls - rawReads).toBe(2);
 });
 
 test('a cancelled job stops and stays cancelled', async () => {
