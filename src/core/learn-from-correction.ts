@@ -29,6 +29,18 @@ export interface CorrectionResult {
 
 const CONFIDENT = 0.7;
 const MIN_ROUNDS = 2;
+/**
+ * A correction to SPAM or THREAT goes past the junk threshold with room to spare: a near-duplicate
+ * of the corrected message, a little less junk-like, must still land on the junk side of
+ * JUNK_THRESHOLD.
+ */
+const JUNK_MARGIN = 0.97;
+
+/** True when the corrected message has the corrected label with room to spare. */
+function learned(probs: Float32Array, target: number): boolean {
+  if (decide(probs) !== target || (probs[target] as number) < CONFIDENT) return false;
+  return target === 0 || (probs[1] as number) + (probs[2] as number) >= JUNK_MARGIN;
+}
 
 /**
  * Past this a weight has diverged even when it is still finite: a float32 near 1e38 turns the next
@@ -85,7 +97,7 @@ function step(model: TagwiseModel, x: SparseVector, target: number, learningRate
 export function learnFromCorrection(model: TagwiseModel, vector: SparseVector, label: Label, options: CorrectionOptions): CorrectionResult {
   const learningRate = options.learningRate ?? model.optimizer.learningRate;
   const replayPerRound = options.replayPerRound ?? 4;
-  const maxRounds = options.maxRounds ?? 12;
+  const maxRounds = options.maxRounds ?? 20;
   const target = labelIndex(label);
   const pool = [...(options.history ?? []), ...model.rehearsal];
   const lossBefore = crossEntropy(forward(model.mlp, vector).probs, target);
@@ -102,7 +114,7 @@ export function learnFromCorrection(model: TagwiseModel, vector: SparseVector, l
 
   let rounds = 0;
   let probs = forward(model.mlp, vector).probs;
-  while (rounds < maxRounds && (rounds < MIN_ROUNDS || decide(probs) !== target || (probs[target] as number) < CONFIDENT)) {
+  while (rounds < maxRounds && (rounds < MIN_ROUNDS || !learned(probs, target))) {
     step(model, vector, target, learningRate);
     for (const example of replay.slice(rounds * replayPerRound, (rounds + 1) * replayPerRound)) {
       step(model, example.vector, labelIndex(example.label), learningRate);
