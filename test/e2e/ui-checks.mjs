@@ -597,23 +597,30 @@ export async function checkUi(h, { waitMs, expectCorrections = true }) {
   tb = h.startThunderbird();
   const resumed = await tb.waitForLine('"folder job resumed"', new RegExp(`^\\[tagwise\\] folder job resumed ${escapeRegExp(bulkId)} at (\\d+)`), { timeoutMs: waitMs });
   const bulkDone = await tb.waitForLine('"folder job done" for Bulk', new RegExp(`^\\[tagwise\\] folder job done ${escapeRegExp(bulkId)} classified=(\\d+) skipped=(\\d+) failed=(\\d+)`), { timeoutMs: 3 * waitMs });
-  // Thunderbird's own database must have every message tagged. On the server, the message that was
-  // being tagged when Thunderbird quit may lack its keyword: Thunderbird 153 set it locally, and the
-  // IMAP STORE was cut off by the quit (online mode keeps no offline operation to replay it).
+  // Every message must end up tagged, in Thunderbird and on the server. The message being tagged
+  // when Thunderbird quit can lose its tag: Thunderbird 153 set the keyword locally, the IMAP STORE
+  // was cut off by the quit, and the next sync with the server took the keyword away again. What a
+  // user does then, classifying the folder again, must tag it (its stored verdict gives the tag).
   m = await tb.marionette();
   let bulkTagged = 0;
   let bulkLocal = 0;
-  await waitFor('every Bulk message tagged', async () => {
+  const allTagged = async (timeoutMs) => waitFor('every Bulk message tagged', async () => {
     bulkLocal = await m.execute(TAGGED_IN_THUNDERBIRD, ['Bulk'], waitMs);
     bulkTagged = h.dovecot.messages('Bulk').filter((r) => r.flags.filter((f) => f.startsWith('$tagwise_')).length === 1).length;
     return bulkLocal === bulk.length && bulkTagged === bulk.length;
-  }, { timeoutMs: 20_000, intervalMs: 1000 }).catch(() => {
-    if (bulkLocal !== bulk.length || bulkTagged < bulk.length - 1) {
-      throw new Error(`Bulk: ${bulkLocal}/${bulk.length} tagged in Thunderbird, ${bulkTagged} on the server after the job (${bulkDone[0]})`);
-    }
-  });
-  say(`  Bulk job (${bulkStarted[2]} messages): Thunderbird quit after ${before} were classified; after the restart "${resumed[0].replace('[tagwise] ', '')}", then "${bulkDone[0].replace('[tagwise] ', '')}"; ${bulkLocal}/${bulk.length} tagged in Thunderbird, ${bulkTagged} on the server`);
-  facts.push(`${bulk.length}-message folder job resumed at ${resumed[1]} after Thunderbird quit mid-job, ${bulkLocal}/${bulk.length} tagged (${bulkTagged} on the server)`);
+  }, { timeoutMs, intervalMs: 1000 }).then(() => true, () => false);
+  let again = '';
+  if (!(await allTagged(10_000))) {
+    const lost = bulk.length - bulkLocal;
+    const againFrom = tb.tagwiseLines.length;
+    await m.execute(CLICK_FOLDER_MENU, ['Bulk', `${widgetId(h.addon.id)}-menuitem-_tagwise-classify-folder`], waitMs);
+    const second = await tb.waitForLine('a second "folder job done" for Bulk', new RegExp(`^\\[tagwise\\] folder job done ${escapeRegExp(bulkId)} .*`), { from: againFrom, timeoutMs: 2 * waitMs });
+    again = `; ${lost} lost its tag at the quit, and classifying the folder again gave "${second[0].replace('[tagwise] ', '')}"`;
+    if (lost > 1) throw new Error(`Bulk: ${bulkLocal}/${bulk.length} tagged in Thunderbird after the resumed job; more than the one message in flight lost its tag`);
+    if (!(await allTagged(waitMs))) throw new Error(`Bulk: ${bulkLocal}/${bulk.length} tagged in Thunderbird, ${bulkTagged} on the server after the job was run again`);
+  }
+  say(`  Bulk job (${bulkStarted[2]} messages): Thunderbird quit after ${before} were classified; after the restart "${resumed[0].replace('[tagwise] ', '')}", then "${bulkDone[0].replace('[tagwise] ', '')}"${again}; ${bulkLocal}/${bulk.length} tagged in Thunderbird, ${bulkTagged} on the server`);
+  facts.push(`${bulk.length}-message folder job resumed at ${resumed[1]} after Thunderbird quit mid-job, ${bulkLocal}/${bulk.length} tagged${again ? ' (1 after running the folder again)' : ''}`);
 
   try {
     // Options page.
