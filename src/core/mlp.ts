@@ -111,11 +111,3 @@ export function backward(mlp: Mlp, x: SparseVector, act: Activations, target: nu
   }
   return { rows: x.indices, w1Rows, b1: da, w2: dw2, b2: dz };
 }
-
-/** True when every parameter is a finite number. */
-export function isFiniteMlp(mlp: Mlp): boolean {
-  for (const array of [mlp.w1, mlp.b1, mlp.w2, mlp.b2]) {
-    for (let i = 0; i < array.length; i++) if (!Number.isFinite(array[i])) return false;
-  }
-  return true;
-}

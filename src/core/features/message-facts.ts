@@ -17,7 +17,6 @@ export interface MessageFacts {
   lowerText: string;
   /** The subject without list and filter tags (see subjectWithoutTags). */
   subject: string;
-  lowerSubject: string;
   /** Link hosts of http(s) links, lower-cased, in order. */
   linkHosts: string[];
   /** Values of a header, by lower-cased key. */
@@ -51,7 +50,6 @@ export function messageFacts(email: Email): MessageFacts {
     fromRegistered: registeredDomain(fromDomain),
     senderDomains,
     subject,
-    lowerSubject: subject.toLowerCase(),
     lowerText: `${subject}\n${email.text.slice(0, WORDING_PREFIX)}`.toLowerCase(),
     linkHosts: email.links.map((link) => link.host).filter((host) => host !== ''),
     header: (key) => byKey.get(key) ?? [],
