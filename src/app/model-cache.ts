@@ -2,7 +2,7 @@ import { modelFromJson, type TagwiseModel } from '../core/index.ts';
 import { addNotice } from '../store/notices-store.ts';
 import { readModel, writeModel } from '../store/model-store.ts';
 import { fetchShippedModelText } from '../thunderbird/shipped-model.ts';
-import { log } from './log.ts';
+import { errorText, log } from './log.ts';
 import { spaceKey } from './space-key.ts';
 
 export interface LoadedModel {
@@ -44,8 +44,14 @@ async function loadModel(): Promise<LoadedModel> {
   const shipped = modelFromJson(await fetchShippedModelText());
   if (stored.status === 'invalid') {
     log(`stored model rejected (${stored.error.message}): replaced by the shipped model`);
-    await addNotice('model-invalid', stored.error.message);
-    await writeModel(shipped);
+    // A full disk must not stop classification: the shipped model is used from memory, and the
+    // invalid record is found (and reported) again on the next load.
+    try {
+      await addNotice('model-invalid', stored.error.message);
+      await writeModel(shipped);
+    } catch (error) {
+      log(`could not store the shipped model in its place: ${errorText(error)}`);
+    }
   }
   return loaded(shipped, 'shipped');
 }

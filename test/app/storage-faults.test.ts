@@ -126,3 +126,21 @@ describe('a stored model that cannot be used', () => {
     expect((await readModel()).status).toBe('ok');
   });
 });
+
+test('a corrupt stored model on a full disk: classification goes on with the shipped model', async () => {
+  await (await openDatabase()).put('model', 'garbage' as never, MODEL_KEY);
+  IDBObjectStore.prototype.put = function () {
+    throw new DOMException('The current transaction exceeded its quota limitations.', 'QuotaExceededError');
+  } as typeof originalPut;
+  const originalAdd = IDBObjectStore.prototype.add;
+  IDBObjectStore.prototype.add = IDBObjectStore.prototype.put;
+  try {
+    expect((await getModel()).source).toBe('shipped');
+    const m = h.tb.deliver(mailOf('SPAM', 3, 'spam-3@x'));
+    await classifyMessage(m);
+    expect(h.tb.header(m.id).tags).toHaveLength(1);
+    expect(h.lines().some((l) => l.startsWith('could not store the shipped model in its place: QuotaExceededError'))).toBe(true);
+  } finally {
+    IDBObjectStore.prototype.add = originalAdd;
+  }
+});
