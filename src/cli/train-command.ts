@@ -82,7 +82,8 @@ export async function trainCommand(argv: string[], io: CliIo): Promise<number> {
   progress.finish();
 
   await mkdir(dirname(out), { recursive: true });
-  await writeFile(out, modelToJson(model));
+  // Half-precision first layer: the file ships inside the add-on (web-ext refuses files over 5 MB).
+  await writeFile(out, modelToJson(model, { halfPrecision: true }));
   writeLine(io.stdout, `train: vocabulary ${model.space.vocabulary.length} tokens, input size ${model.mlp.inputSize}, rehearsal ${model.rehearsal.length}`);
   writeLine(io.stdout, `train: wrote ${out} in ${elapsed(start)} total (training ${elapsed(trainStart)})`);
   return 0;

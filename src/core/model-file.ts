@@ -1,4 +1,5 @@
 import { InvalidRecordError } from './errors.ts';
+import { fromHalfBits, toHalfBits } from './half-float.ts';
 import { FEATURE_VERSION, inputSize } from './features/feature-space.ts';
 import { SIGNALS } from './features/signals.ts';
 import { isLabel, LABELS } from './labels.ts';
@@ -43,21 +44,32 @@ function uints(text: unknown, field: string): Uint32Array {
   return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length / 4);
 }
 
-/** The rows of a D×H matrix that are not all zero, and their values. */
-function nonZeroRows(matrix: Float32Array, H: number): { rows: string; values: string } {
+/**
+ * The rows of a D×H matrix that are not all zero, and their values: as float32, or as binary16
+ * (`halfValues`) when `half` is asked for.
+ */
+function nonZeroRows(matrix: Float32Array, H: number, half = false): { rows: string; values?: string; halfValues?: string } {
   const rows: number[] = [];
   for (let r = 0; r * H < matrix.length; r++) {
     if (matrix.subarray(r * H, r * H + H).some((v) => v !== 0)) rows.push(r);
   }
   const values = new Float32Array(rows.length * H);
   rows.forEach((r, n) => values.set(matrix.subarray(r * H, r * H + H), n * H));
-  return { rows: toBase64(Uint32Array.from(rows)), values: toBase64(values) };
+  const encodedRows = toBase64(Uint32Array.from(rows));
+  if (half) return { rows: encodedRows, halfValues: toBase64(Uint16Array.from(values, toHalfBits)) };
+  return { rows: encodedRows, values: toBase64(values) };
+}
+
+function halfFloats(text: unknown, field: string): Float32Array {
+  const bytes = fromBase64(text, field);
+  if (bytes.length % 2 !== 0) throw new InvalidRecordError(`${field}: length is not a whole number of half floats`);
+  return Float32Array.from(new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.length / 2), fromHalfBits);
 }
 
 function fromRows(encoded: unknown, length: number, H: number, field: string): Float32Array {
   const record = asObject(encoded, field);
   const rows = uints(record.rows, `${field}.rows`);
-  const values = floats(record.values, `${field}.values`);
+  const values = record.halfValues !== undefined ? halfFloats(record.halfValues, `${field}.halfValues`) : floats(record.values, `${field}.values`);
   if (values.length !== rows.length * H) throw new InvalidRecordError(`${field}: ${rows.length} rows but ${values.length} values`);
   const matrix = new Float32Array(length);
   rows.forEach((r, n) => {
@@ -72,7 +84,11 @@ function asObject(value: unknown, field: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-export function modelToJson(model: TagwiseModel): string {
+/**
+ * `halfPrecision` stores the first layer's weights as binary16: the shipped model's choice (half the
+ * size, the same verdicts). Export keeps full precision so that export and import change nothing.
+ */
+export function modelToJson(model: TagwiseModel, { halfPrecision = false } = {}): string {
   const H = model.mlp.hiddenSize;
   return JSON.stringify({
     kind: MODEL_FILE_KIND,
@@ -87,7 +103,7 @@ export function modelToJson(model: TagwiseModel): string {
       inputSize: model.mlp.inputSize,
       hiddenSize: H,
       outputSize: model.mlp.outputSize,
-      w1: nonZeroRows(model.mlp.w1, H),
+      w1: nonZeroRows(model.mlp.w1, H, halfPrecision),
       b1: toBase64(model.mlp.b1),
       w2: toBase64(model.mlp.w2),
       b2: toBase64(model.mlp.b2),

@@ -137,3 +137,22 @@ describe('model file', () => {
     expect([...features.names.values()]).toContain('s:casino');
   });
 });
+
+describe('half-precision model file', () => {
+  test.each([0, 1, -1, 0.5, 1e-3, -2.75e-5, 3.14159, 60000, 1e-7])('%f survives binary16 within its precision', async (value) => {
+    const { fromHalfBits, toHalfBits } = await import('../../src/core/half-float.ts');
+    const back = fromHalfBits(toHalfBits(value));
+    expect(Math.abs(back - value)).toBeLessThanOrEqual(Math.max(Math.abs(value) * 2 ** -11, 2 ** -25));
+  });
+
+  test('a half-precision file is smaller and gives the same verdicts', () => {
+    const model = train();
+    const full = modelToJson(model);
+    const half = modelToJson(model, { halfPrecision: true });
+    expect(half.length).toBeLessThan(full.length);
+    const copy = modelFromJson(half);
+    const docs = corpus(60, 123);
+    expect(accuracy(copy, docs)).toBe(accuracy(model, docs));
+    for (let i = 0; i < model.mlp.w1.length; i++) expect(Math.abs((copy.mlp.w1[i] as number) - (model.mlp.w1[i] as number))).toBeLessThan(1e-2);
+  });
+});
