@@ -55,14 +55,21 @@ export const MAX_WEIGHT = 1e4;
 function snapshot(model: TagwiseModel, rows: Set<number>): () => void {
   const { mlp, optimizer } = model;
   const H = mlp.hiddenSize;
-  const saved = [...rows].map((row) => [row, mlp.w1.slice(row * H, row * H + H), optimizer.vw1.slice(row * H, row * H + H)] as const);
+  // Two flat buffers rather than a slice per row: a correction touches thousands of rows.
+  const rowList = [...rows];
+  const weights = new Float32Array(rowList.length * H);
+  const velocity = new Float32Array(rowList.length * H);
+  rowList.forEach((row, n) => {
+    weights.set(mlp.w1.subarray(row * H, row * H + H), n * H);
+    velocity.set(optimizer.vw1.subarray(row * H, row * H + H), n * H);
+  });
   const dense = [mlp.b1, mlp.w2, mlp.b2, optimizer.vb1, optimizer.vw2, optimizer.vb2].map((a) => [a, a.slice()] as const);
   const step = optimizer.step;
   return () => {
-    for (const [row, weights, velocity] of saved) {
-      mlp.w1.set(weights, row * H);
-      optimizer.vw1.set(velocity, row * H);
-    }
+    rowList.forEach((row, n) => {
+      mlp.w1.set(weights.subarray(n * H, n * H + H), row * H);
+      optimizer.vw1.set(velocity.subarray(n * H, n * H + H), row * H);
+    });
     for (const [array, values] of dense) array.set(values);
     optimizer.step = step;
   };
@@ -96,7 +103,7 @@ function step(model: TagwiseModel, x: SparseVector, target: number, learningRate
  */
 export function learnFromCorrection(model: TagwiseModel, vector: SparseVector, label: Label, options: CorrectionOptions): CorrectionResult {
   const learningRate = options.learningRate ?? model.optimizer.learningRate;
-  const replayPerRound = options.replayPerRound ?? 4;
+  const replayPerRound = options.replayPerRound ?? 2;
   const maxRounds = options.maxRounds ?? 20;
   const target = labelIndex(label);
   const pool = [...(options.history ?? []), ...model.rehearsal];
