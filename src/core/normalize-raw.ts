@@ -34,6 +34,7 @@ const PART_LINES = 1000;
 // Lines that may be boundaries, each a MIME part (and a Blob decoder) to the parser; the parser
 // keeps 100 attachments at most. An empty boundary="" makes every "--" line one.
 const MAX_DASH_LINES = 256;
+const MAX_FIELD_BYTES = 16 * 1024;
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -58,6 +59,7 @@ export function normalizeRaw(input: Uint8Array, limits: NormalizeLimits): Normal
   // 20,000 short `To:` lines fit 64 KB 3,500 times; the parser reads each as an address list.
   // Twice parseEmail's cap: a Subject after a few hundred Received lines is still found.
   let fieldsLeft = 2 * (limits.maxHeaders ?? Infinity);
+  let fieldBytes = 0;
   while (p < input.length) {
     const lf = input.indexOf(LF, p);
     const next = lf < 0 ? input.length : lf + 1;
@@ -72,14 +74,21 @@ export function normalizeRaw(input: Uint8Array, limits: NormalizeLimits): Normal
       break;
     }
     const first = input[p];
-    if (first !== SPACE && first !== TAB) keepField = !isStoreHeader(input, p, end) && fieldsLeft-- > 0;
-    if (fieldsLeft < 0) truncated = true;
-    if (keepField && !headerFull && w + (end - p) + 1 > limits.maxHeaderBytes) {
+    const continuation = first === SPACE || first === TAB;
+    if (!continuation) {
+      keepField = !isStoreHeader(input, p, end) && fieldsLeft-- > 0;
+      fieldBytes = 0;
+    }
+    fieldBytes += end - p + 1;
+    // parseEmail keeps 4,096 chars of a value; a field folded over 20,000 lines is cut well before.
+    const keepLine = keepField && (!continuation || fieldBytes <= MAX_FIELD_BYTES);
+    if (fieldsLeft < 0 || (keepField && !keepLine)) truncated = true;
+    if (keepLine && !headerFull && w + (end - p) + 1 > limits.maxHeaderBytes) {
       // Keep the first fields, not a fragment of one; everything after is dropped.
       headerFull = true;
       truncated = true;
     }
-    if (keepField && !headerFull) {
+    if (keepLine && !headerFull) {
       out.set(input.subarray(p, end), w);
       w += end - p;
       out[w++] = LF;

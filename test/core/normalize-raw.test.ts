@@ -129,4 +129,10 @@ describe('normalizeRaw', () => {
     expect(result).not.toContain('Subject: late');
     expect(result.endsWith('\n\nbody\n')).toBe(true);
   });
+
+  test('keeps 16 KB of a field folded over 20,000 lines, and the fields after it', () => {
+    const result = normalized(`Subject: s\n${'\t folded continuation\n'.repeat(20_000)}To: t@example.org\n\nbody\n`);
+    expect(result.length).toBeLessThan(17 * 1024);
+    expect(result).toContain('\nTo: t@example.org\n\nbody\n');
+  });
 });
