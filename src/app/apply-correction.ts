@@ -51,11 +51,13 @@ export async function applyCorrection(ref: MessageRef, label: Label, cause: Corr
     return 'unchanged';
   }
   if ((await setClassTag(ref.id, headerMessageId, label)) === 'gone') return 'gone';
+  const tagged = performance.now();
   const loaded = await getModel();
   const vector = await vectorOf(ref, verdict, loaded);
   if (!vector) return 'gone';
   const [settings, history] = await Promise.all([readSettings(), correctionHistory(loaded.spaceKey, headerMessageId)]);
   const time = Date.now();
+  const learningStarted = performance.now();
   const result = learnFromCorrection(loaded.model, vector, label, {
     history,
     random: seededRandom(seedOf(headerMessageId, time)),
@@ -81,6 +83,7 @@ export async function applyCorrection(ref: MessageRef, label: Label, cause: Corr
     await addNotice('learning-rolled-back', String(rate)).catch(() => undefined);
     return 'rolled-back';
   }
+  const savingStarted = performance.now();
   try {
     await commitCorrection({
       model: loaded.model,
@@ -103,7 +106,9 @@ export async function applyCorrection(ref: MessageRef, label: Label, cause: Corr
     await addNotice('model-write-failed', errorText(error)).catch(() => undefined);
     throw error;
   }
-  const ms = performance.now() - started;
-  log(`learned ${headerMessageId} ${label} corrections=${await countCorrections()} ${Math.round(ms)}ms`);
+  const done = performance.now();
+  // The total first (the e2e harness reads it), then where it went.
+  const parts = `tag ${Math.round(tagged - started)}ms, learning ${Math.round(savingStarted - learningStarted)}ms, saving ${Math.round(done - savingStarted)}ms`;
+  log(`learned ${headerMessageId} ${label} corrections=${await countCorrections()} ${Math.round(done - started)}ms (${parts})`);
   return 'learned';
 }

@@ -34,7 +34,7 @@ test('a correction retags, learns, persists in one go, and logs', async () => {
   expect((await readLossHistory())[0]).toMatchObject({ label: 'SPAM' });
   const stored = await readModel();
   expect(stored.status === 'ok' && stored.model.meta.corrections).toBe(1);
-  expect(h.lines().at(-1)).toMatch(/^learned SAFE-1@x SPAM corrections=1 \d+ms$/);
+  expect(h.lines().at(-1)).toMatch(/^learned SAFE-1@x SPAM corrections=1 \d+ms \(tag \d+ms, learning \d+ms, saving \d+ms\)$/);
   // The vector stored with the verdict spared a second read of the message.
   expect(h.tb.getRawCalls).toBe(1);
 });

@@ -47,7 +47,7 @@ test('remove-then-add settles into one correction, after the debounce', async ()
   expect(await countCorrections()).toBe(1);
   expect((await readVerdict(m.headerMessageId))).toMatchObject({ label: 'SPAM', source: 'user' });
   expect(h.tb.header(m.id).tags).toEqual(['$label1', '$tagwise_spam']);
-  expect(h.lines().filter((l) => l.startsWith('learned'))).toEqual([expect.stringMatching(/^learned safe-2@x SPAM corrections=1 \d+ms$/)]);
+  expect(h.lines().filter((l) => l.startsWith('learned'))).toEqual([expect.stringMatching(/^learned safe-2@x SPAM corrections=1 \d+ms \(tag \d+ms, learning \d+ms, saving \d+ms\)$/)]);
 });
 
 test('add-then-remove (both of ours for a moment) also settles into one correction', async () => {
