@@ -76,7 +76,7 @@ export function buildVocabulary(docs: readonly TrainingDoc[], minDocs: number, m
 }
 
 /**
- * Per-example weights: every class weighs the same in total, and within a class every source weighs
+ * Per-example sampling weights: every class weighs the same in total, and within a class every source weighs
  * the same, so the largest collection does not define what a class looks like.
  */
 export function balancedWeights(docs: readonly TrainingDoc[]): Float32Array {
@@ -162,7 +162,7 @@ function pickRehearsal(docs: readonly TrainingDoc[], vectors: readonly SparseVec
   return picked;
 }
 
-/** Batch training of a new model from scratch: per-example SGD, weighted, with token dropout. */
+/** Batch training of a new model from scratch: per-example SGD on balanced draws, with input dropout. */
 export function trainModel(docs: readonly TrainingDoc[], options: TrainOptions): TagwiseModel {
   const random = seededRandom(options.seed);
   const space: FeatureSpace = {
