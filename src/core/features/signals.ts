@@ -80,9 +80,18 @@ function quotedLineShare(text: string): number {
   return share((head.match(/^>/gm) ?? []).length, lines);
 }
 
+/** Share of capitals among the ASCII letters of the first 5,000 characters. */
 function upperShare(text: string): number {
-  const letters = text.slice(0, 5_000).replace(/[^A-Za-z]/g, '');
-  return share(letters.replace(/[^A-Z]/g, '').length, letters.length);
+  let letters = 0;
+  let upper = 0;
+  for (let i = 0, end = Math.min(text.length, 5_000); i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      upper++;
+      letters++;
+    } else if (c >= 97 && c <= 122) letters++;
+  }
+  return share(upper, letters);
 }
 
 /**

@@ -12,16 +12,34 @@ const MAX_TOKEN_LENGTH = 24;
  * link hosts and the sender are tokens of their own, and anonymised recipients must not be features.
  */
 export function words(text: string): string[] {
-  const cleaned = text
-    .replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ')
-    .replace(/\S+/g, (word) => (word.includes('@') ? ' ' : word))
-    .toLowerCase();
+  const cleaned = withoutAddresses(text.replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ')).toLowerCase();
   const out: string[] = [];
   for (const match of cleaned.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu)) {
-    const word = match[0].replace(/['’_-]+$/, '').replace(/\d/g, '0');
+    let word = match[0];
+    if (/['’_-]$/.test(word)) word = word.replace(/['’_-]+$/, '');
+    if (/\d/.test(word)) word = word.replace(/\d/g, '0');
     if (word.length >= 2 && word.length <= MAX_TOKEN_LENGTH) out.push(word);
   }
   return out;
+}
+
+/** The text with every run of non-space characters that holds an '@' blanked out, in one pass. */
+function withoutAddresses(text: string): string {
+  let at = text.indexOf('@');
+  if (at < 0) return text;
+  const parts: string[] = [];
+  let kept = 0;
+  while (at >= 0) {
+    let start = at;
+    while (start > kept && !/\s/.test(text[start - 1] as string)) start--;
+    let end = at + 1;
+    while (end < text.length && !/\s/.test(text[end] as string)) end++;
+    parts.push(text.slice(kept, start), ' ');
+    kept = end;
+    at = text.indexOf('@', end);
+  }
+  parts.push(text.slice(kept));
+  return parts.join('');
 }
 
 function topLevelDomain(domain: string): string {
