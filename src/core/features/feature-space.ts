@@ -60,17 +60,25 @@ export function signalValues(email: Email): Float32Array {
  * [0, 1] values. Training uses this directly on hashes it has kept; `featurize` adds the names.
  */
 export function vectorize(signals: Float32Array, tokenHashes: ArrayLike<number>, space: FeatureSpace): SparseVector {
-  const entries = new Map<number, number>();
+  const indices: number[] = [];
+  const values: number[] = [];
+  // Signals take the first slots, below every token slot: they come first, already in order.
   signals.forEach((value, i) => {
-    if (value !== 0) entries.set(i, value);
+    if (value === 0) return;
+    indices.push(i);
+    values.push(value);
   });
-  const weight = tokenHashes.length === 0 ? 0 : 1 / Math.sqrt(tokenHashes.length);
-  for (let n = 0; n < tokenHashes.length; n++) {
-    const slot = tokenSlot(space, tokenHashes[n] as number);
-    entries.set(slot, (entries.get(slot) ?? 0) + weight);
+  const slots = Uint32Array.from({ length: tokenHashes.length }, (_, n) => tokenSlot(space, tokenHashes[n] as number)).sort();
+  const weight = slots.length === 0 ? 0 : 1 / Math.sqrt(slots.length);
+  for (let n = 0; n < slots.length; n++) {
+    // Two tokens in one overflow bucket add up.
+    if (n > 0 && slots[n] === slots[n - 1]) values[values.length - 1] += weight;
+    else {
+      indices.push(slots[n] as number);
+      values.push(weight);
+    }
   }
-  const sorted = [...entries].sort((a, b) => a[0] - b[0]);
-  return { indices: Uint32Array.from(sorted, (e) => e[0]), values: Float32Array.from(sorted, (e) => e[1]) };
+  return { indices: Uint32Array.from(indices), values: Float32Array.from(values) };
 }
 
 /** Email → sparse input vector, with a readable name for each non-zero slot. */
