@@ -263,7 +263,7 @@ export function htmlToText(html: string, options: HtmlToTextOptions = {}): HtmlT
       i = tag.end;
       const dropEnd = DROPPED_END.get(tag.name);
       if (dropEnd && !tag.selfClosing) {
-        // Skip the element's raw content; an unclosed <script> hides the rest, as in a browser.
+        // Skip the element's raw content; an unclosed <script> hides the rest, as browsers do.
         dropEnd.lastIndex = i;
         const match = dropEnd.exec(html);
         const close = match ? html.indexOf('>', match.index) : -1;

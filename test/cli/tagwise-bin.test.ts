@@ -2,7 +2,6 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { beforeAll, expect, it } from 'vitest';
 import { FIXTURES, tempDir, writeTinyModel } from './cli-harness.ts';
 
@@ -19,19 +18,9 @@ function newestSource(dir: string): number {
 }
 
 beforeAll(async () => {
-  // Built as build.mjs builds it, when missing or older than the sources it bundles.
+  // Built by build.mjs itself, when missing or older than the sources it bundles.
   if (!existsSync(BIN) || statSync(BIN).mtimeMs < Math.max(newestSource(join(ROOT, 'src', 'cli')), newestSource(join(ROOT, 'src', 'core')))) {
-    await build({
-      entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')],
-      outfile: BIN,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      sourcemap: true,
-      banner: { js: '#!/usr/bin/env node' },
-      logLevel: 'warning',
-    });
+    await promisify(execFile)(process.execPath, ['build.mjs', '--cli-only'], { cwd: ROOT });
   }
 }, 60_000);
 
