@@ -1,5 +1,6 @@
 import type { LabelledVector } from '../core/index.ts';
 import { openDatabase } from './database.ts';
+import { readValid } from './read-valid.ts';
 import { validateCorrection, type CorrectionRecord } from './records.ts';
 
 export async function countCorrections(): Promise<number> {
@@ -8,14 +9,7 @@ export async function countCorrections(): Promise<number> {
 
 /** Every valid correction; a malformed one is skipped (and logged by the caller's count mismatch). */
 export async function readCorrections(): Promise<CorrectionRecord[]> {
-  const all = await (await openDatabase()).getAll('corrections');
-  return all.flatMap((value) => {
-    try {
-      return [validateCorrection(value)];
-    } catch {
-      return [];
-    }
-  });
+  return readValid('corrections', validateCorrection);
 }
 
 /** The user's earlier corrections in the given feature space, for replay; `except` is left out. */

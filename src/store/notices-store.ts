@@ -1,4 +1,5 @@
 import { openDatabase } from './database.ts';
+import { readValid } from './read-valid.ts';
 import { RECORD_VERSION, validateNotice, type NoticeRecord } from './records.ts';
 
 /** Something the user should hear about on the options page (a corrupt model replaced, ...). */
@@ -7,14 +8,7 @@ export async function addNotice(code: NoticeRecord['code'], message: string): Pr
 }
 
 export async function readNotices(): Promise<NoticeRecord[]> {
-  const all = await (await openDatabase()).getAll('notices');
-  return all.flatMap((value) => {
-    try {
-      return [validateNotice(value)];
-    } catch {
-      return [];
-    }
-  });
+  return readValid('notices', validateNotice);
 }
 
 /** The user has read them (the options page's Dismiss). */

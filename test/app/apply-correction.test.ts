@@ -8,7 +8,7 @@ import { readLossHistory } from '../../src/store/loss-history-store.ts';
 import { readModel } from '../../src/store/model-store.ts';
 import { writeSettings } from '../../src/store/settings-store.ts';
 import { readVerdict } from '../../src/store/verdicts-store.ts';
-import { appHarness, type AppHarness } from '../support/app-harness.ts';
+import { appHarness, deliverClassified, type AppHarness } from '../support/app-harness.ts';
 import { mailOf } from '../support/tiny-model.ts';
 
 let h: AppHarness;
@@ -16,11 +16,7 @@ beforeEach(async () => {
   h = await appHarness();
 });
 
-async function classified(label: 'SAFE' | 'SPAM' | 'THREAT', n: number) {
-  const m = h.tb.deliver(mailOf(label, n, `${label}-${n}@x`));
-  await classifyMessage(m);
-  return h.tb.header(m.id);
-}
+const classified = (label: 'SAFE' | 'SPAM' | 'THREAT', n: number) => deliverClassified(h, label, n);
 
 test('a correction retags, learns, persists in one go, and logs', async () => {
   const m = await classified('SAFE', 1);

@@ -1,9 +1,8 @@
 import { beforeEach, expect, test } from 'vitest';
-import { classifyMessage } from '../../src/app/classify-message.ts';
 import { onJunkChanged, onMessagesMoved } from '../../src/app/junk-correction.ts';
 import { countCorrections } from '../../src/store/corrections-store.ts';
 import { readVerdict } from '../../src/store/verdicts-store.ts';
-import { appHarness, type AppHarness } from '../support/app-harness.ts';
+import { appHarness, deliverClassified, type AppHarness } from '../support/app-harness.ts';
 import { INBOX, JUNK, TRASH } from '../support/fake-messenger.ts';
 import { mailOf } from '../support/tiny-model.ts';
 
@@ -12,11 +11,7 @@ beforeEach(async () => {
   h = await appHarness();
 });
 
-async function classified(label: 'SAFE' | 'SPAM' | 'THREAT', n: number) {
-  const m = h.tb.deliver(mailOf(label, n, `${label}-${n}@x`));
-  await classifyMessage(m);
-  return h.tb.header(m.id);
-}
+const classified = (label: 'SAFE' | 'SPAM' | 'THREAT', n: number) => deliverClassified(h, label, n);
 
 test.each([
   ['SAFE', true, 'SPAM', 1],

@@ -1,7 +1,8 @@
 import { vi } from 'vitest';
 import { installFakeMessenger, type FakeMessenger } from './fake-messenger.ts';
 import { freshStorage } from './fresh-state.ts';
-import { serveShippedModel } from './tiny-model.ts';
+import { mailOf, serveShippedModel } from './tiny-model.ts';
+import { classifyMessage } from '../../src/app/classify-message.ts';
 import { ensureClassTags } from '../../src/thunderbird/ensure-class-tags.ts';
 
 export interface AppHarness {
@@ -21,4 +22,11 @@ export async function appHarness(): Promise<AppHarness> {
     if (typeof line === 'string' && line.startsWith('[tagwise] ')) logged.push(line.slice('[tagwise] '.length));
   });
   return { tb, lines: () => logged };
+}
+
+/** Delivers the n-th tiny-model mail of a class, lets the add-on classify it, returns its header. */
+export async function deliverClassified(h: AppHarness, label: 'SAFE' | 'SPAM' | 'THREAT', n: number) {
+  const m = h.tb.deliver(mailOf(label, n, `${label}-${n}@x`));
+  await classifyMessage(m);
+  return h.tb.header(m.id);
 }
