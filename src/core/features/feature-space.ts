@@ -60,6 +60,11 @@ export function signalValues(email: Email): Float32Array {
  * [0, 1] values. Training uses this directly on hashes it has kept; `featurize` adds the names.
  */
 export function vectorize(signals: Float32Array, tokenHashes: ArrayLike<number>, space: FeatureSpace): SparseVector {
+  return vectorFromSlots(signals, Uint32Array.from({ length: tokenHashes.length }, (_, n) => tokenSlot(space, tokenHashes[n] as number)));
+}
+
+/** The vector of signals and the input slots of the message's distinct tokens (any order). */
+function vectorFromSlots(signals: Float32Array, tokenSlots: Uint32Array): SparseVector {
   const indices: number[] = [];
   const values: number[] = [];
   // Signals take the first slots, below every token slot: they come first, already in order.
@@ -68,7 +73,7 @@ export function vectorize(signals: Float32Array, tokenHashes: ArrayLike<number>,
     indices.push(i);
     values.push(value);
   });
-  const slots = Uint32Array.from({ length: tokenHashes.length }, (_, n) => tokenSlot(space, tokenHashes[n] as number)).sort();
+  const slots = tokenSlots.slice().sort();
   const weight = slots.length === 0 ? 0 : 1 / Math.sqrt(slots.length);
   for (let n = 0; n < slots.length; n++) {
     // Two tokens in one overflow bucket add up.
@@ -85,14 +90,14 @@ export function vectorize(signals: Float32Array, tokenHashes: ArrayLike<number>,
 export function featurize(email: Email, space: FeatureSpace): Features {
   const signals = signalValues(email);
   const tokens = [...messageTokens(email)];
-  const hashes = Uint32Array.from(tokens, hashToken);
+  const slots = Uint32Array.from(tokens, (token) => tokenSlot(space, hashToken(token)));
   const names = new Map<number, string>();
   signals.forEach((value, i) => {
     if (value !== 0) names.set(i, (SIGNALS[i] as { name: string }).name);
   });
   tokens.forEach((token, n) => {
-    const slot = tokenSlot(space, hashes[n] as number);
+    const slot = slots[n] as number;
     if (!names.has(slot)) names.set(slot, token);
   });
-  return { vector: vectorize(signals, hashes, space), names };
+  return { vector: vectorFromSlots(signals, slots), names };
 }
